@@ -1,0 +1,22 @@
+# Writes OUT: a C++ file holding every rules/*.toml as a string, so the binary needs no files at
+# run time. Run at build time (see CMakeLists.txt), so editing a rules file rebuilds the binary.
+file(GLOB rule_files "${RULES_DIR}/*.toml")
+list(SORT rule_files)
+set(body "// GENERATED from rules/*.toml by cmake/embed_rules.cmake; DO NOT EDIT.\n")
+string(APPEND body "#include \"knowledge/embedded_rules.h\"\n\nnamespace keylint {\n\n")
+string(APPEND body "const std::vector<EmbeddedRulesFile>& EmbeddedRules() {\n")
+string(APPEND body "  static const std::vector<EmbeddedRulesFile> files = {\n")
+foreach(f IN LISTS rule_files)
+  get_filename_component(name "${f}" NAME)
+  file(READ "${f}" content)
+  string(APPEND body "    {\"rules/${name}\", R\"KEYLINT_RULES(${content})KEYLINT_RULES\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n\n}  // namespace keylint\n")
+# Only touch the output when it changed, so an unrelated build does not recompile it.
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+  if(old STREQUAL body)
+    return()
+  endif()
+endif()
+file(WRITE "${OUT}" "${body}")

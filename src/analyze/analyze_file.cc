@@ -1,0 +1,54 @@
+#include "analyze/analyze_file.h"
+
+#include <set>
+
+#include "analyze/dotenv.h"
+#include "analyze/hardcoded.h"
+#include "analyze/inline_ignore.h"
+#include "analyze/merge.h"
+#include "core/fingerprint.h"
+#include "core/line_hash.h"
+#include "core/text.h"
+
+namespace keylint {
+
+FileAnalyzer::FileAnalyzer(const Knowledge& knowledge, const CredentialScanner& credentials)
+    : knowledge_(knowledge), credentials_(credentials), js_(knowledge, credentials), ci_(knowledge) {}
+
+FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts) {
+  FileAnalysis out;
+  const std::string_view text = target.bytes;
+  const LineIndex lines(text);
+  const bool utf8 = IsValidUtf8(text);
+  if (!utf8) {
+    out.notifications.push_back(
+        {Level::kNote, target.path, 0,
+         "not valid UTF-8: only credential patterns were checked, columns may be approximate"});
+  }
+
+  std::vector<CredentialMatch> matches = credentials_.Scan(text);
+  ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
+  if (utf8) {
+    if (facts.kind == FileKind::kSource) js_.Analyze(target, facts, matches, &out);
+    if (facts.kind == FileKind::kDotenv) {
+      AnalyzeDotenv(target, facts, knowledge_, credentials_, matches, &out);
+    }
+    if (facts.kind == FileKind::kGithubWorkflow || facts.kind == FileKind::kGitlabCi) {
+      ci_.Analyze(target, facts, &out);
+    }
+  }
+  out.facts.inline_ignores = FindInlineIgnores(target.path, text, lines);
+
+  MergeOverlapping(&out.findings);
+  if (out.findings.empty()) return out;
+  std::set<int> wanted;
+  for (const Finding& f : out.findings) wanted.insert(f.location.line);
+  std::map<int, std::string> hashes = LineHashes(text, wanted);
+  for (Finding& f : out.findings) {
+    f.line_hash = hashes[f.location.line];
+    AssignFingerprint(&f, lines.LineText(f.location.line));
+  }
+  return out;
+}
+
+}  // namespace keylint

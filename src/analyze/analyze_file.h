@@ -1,0 +1,32 @@
+// Analyses one file: the credential engine on every text file, then the analyzer for its kind
+// (JavaScript, dotenv, CI), then one finding per place, fingerprints and line hashes.
+#ifndef KEYLINT_ANALYZE_ANALYZE_FILE_H_
+#define KEYLINT_ANALYZE_ANALYZE_FILE_H_
+
+#include "analyze/ci.h"
+#include "analyze/credentials.h"
+#include "analyze/file_analysis.h"
+#include "analyze/javascript.h"
+#include "core/target.h"
+#include "knowledge/knowledge.h"
+
+namespace keylint {
+
+// Holds per-worker parsers: one FileAnalyzer per worker thread; not thread-safe. `knowledge`
+// and `credentials` are shared read-only and must outlive it.
+class FileAnalyzer {
+ public:
+  FileAnalyzer(const Knowledge& knowledge, const CredentialScanner& credentials);
+
+  FileAnalysis Analyze(const Target& target, const FileFacts& facts);
+
+ private:
+  const Knowledge& knowledge_;
+  const CredentialScanner& credentials_;
+  JsAnalyzer js_;
+  CiAnalyzer ci_;
+};
+
+}  // namespace keylint
+
+#endif  // KEYLINT_ANALYZE_ANALYZE_FILE_H_

@@ -1,0 +1,23 @@
+// Decides, per file, what language and kind it is, which side of the wire it runs on and which
+// stage it belongs to. Reads paths, the first bytes and the project layout; never parses.
+#ifndef KEYLINT_CLASSIFY_CLASSIFY_H_
+#define KEYLINT_CLASSIFY_CLASSIFY_H_
+
+#include "classify/layout.h"
+#include "core/target.h"
+#include "knowledge/knowledge.h"
+
+namespace keylint {
+
+// Thread-safe: reads only its arguments.
+FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout);
+
+// The parts, each in its own file (side.cc, stage.cc), called by Classify after language and kind
+// are set.
+void ClassifySide(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
+                  FileFacts* facts);
+void ClassifyStage(const Target& target, const Knowledge& knowledge, FileFacts* facts);
+
+}  // namespace keylint
+
+#endif  // KEYLINT_CLASSIFY_CLASSIFY_H_

@@ -1,0 +1,33 @@
+// What the repository's package.json files say, so that a file can be classified by the package
+// it belongs to (a Next.js app vs an Express server). Built once before analysis from the
+// targets' package.json files; immutable after, shared read-only by workers.
+#ifndef KEYLINT_CLASSIFY_LAYOUT_H_
+#define KEYLINT_CLASSIFY_LAYOUT_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace keylint {
+
+struct PackageInfo {
+  std::string dir;                   // folder of the package.json, "" for the root
+  std::set<std::string> dependencies;  // dependencies + devDependencies + peerDependencies names
+};
+
+class ProjectLayout {
+ public:
+  // `path` is the package.json's relative path. Invalid JSON is ignored (the package then tells
+  // nothing); the file's own analysis reports it.
+  void AddPackageJson(const std::string& path, std::string_view bytes);
+  // The package whose folder is the longest prefix of `path`; nullptr if none.
+  const PackageInfo* PackageOf(const std::string& path) const;
+
+ private:
+  std::map<std::string, PackageInfo> packages_;  // by dir
+};
+
+}  // namespace keylint
+
+#endif  // KEYLINT_CLASSIFY_LAYOUT_H_

@@ -1,0 +1,175 @@
+// keylint's command line: argv -> ScanRequest -> report -> exit code. The only file that knows
+// CLI11 (its one translation unit is the slowest to compile, so it stays alone here).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "policy/policy.h"
+#include "report/report.h"
+#include "scan/scan.h"
+
+namespace keylint {
+namespace {
+
+constexpr int kExitUsage = 2;
+
+int Fail(const Error& e) {
+  std::cerr << "keylint: error: " << e.ToString() << "\n";
+  return kExitUsage;
+}
+
+// Writes `text` to `path` ("" or "-": stdout). false with a message when it cannot.
+bool Emit(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return true;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    std::cerr << "keylint: error: " << path << ": cannot write the report\n";
+    return false;
+  }
+  return true;
+}
+
+struct Args {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  bool staged = false;
+  std::string diff;
+  std::string config;
+  std::string baseline;
+  std::string fail_level = "error";
+  bool no_ignore = false;
+  bool include_suppressed = false;
+  int jobs = 0;
+  bool verbose = false;
+};
+
+void AddScanOptions(CLI::App* cmd, Args* a, bool for_baseline) {
+  cmd->add_option("PATH", a->paths, "files or folders to scan (default: .)");
+  if (!for_baseline) {
+    cmd->add_option("--format", a->format, "text, json or sarif (default text)")
+        ->check(CLI::IsMember({"text", "json", "sarif"}));
+    cmd->add_option("--fail-level", a->fail_level, "error, warning, note or none (default error)")
+        ->check(CLI::IsMember({"error", "warning", "note", "none"}));
+    cmd->add_option("--baseline", a->baseline, "hide findings recorded in this baseline");
+    cmd->add_flag("--include-suppressed", a->include_suppressed,
+                  "keep suppressed findings in the report, marked as suppressed");
+    cmd->add_flag("--staged", a->staged, "scan what is staged in the git index (pre-commit)");
+    cmd->add_option("--diff", a->diff, "report only findings on lines changed since REF");
+  }
+  cmd->add_option("-o,--output", a->output, for_baseline ? "baseline file to write" : "write the report there")
+      ->required(for_baseline);
+  cmd->add_option("--config", a->config, "config file (default: .keylint.toml at the root)");
+  cmd->add_flag("--no-ignore", a->no_ignore, "also scan files git ignores");
+  cmd->add_option("-j,--jobs", a->jobs, "worker threads (default: all cores)")->check(CLI::Range(0, 1024));
+  cmd->add_flag("-v,--verbose", a->verbose, "say why each file was skipped and how it was classified");
+}
+
+ScanRequest ToRequest(const Args& a) {
+  ScanRequest r;
+  r.source.paths = a.paths;
+  r.source.no_ignore = a.no_ignore;
+  if (a.staged) r.source.mode = SourceRequest::Mode::kStaged;
+  if (!a.diff.empty()) {
+    r.source.mode = SourceRequest::Mode::kDiff;
+    r.source.diff_ref = a.diff;
+  }
+  r.config_path = a.config;
+  r.baseline_path = a.baseline;
+  ParseLevel(a.fail_level, &r.fail_level);
+  r.include_suppressed = a.include_suppressed;
+  r.jobs = a.jobs;
+  r.verbose = a.verbose;
+  r.tool_version = KEYLINT_VERSION;
+  return r;
+}
+
+int RunScanCommand(const Args& a) {
+  if (a.staged && !a.diff.empty()) return Fail({"--staged", 0, "cannot be combined with --diff"});
+  Result<ScanRun> run = RunScan(ToRequest(a));
+  if (!run.ok()) return Fail(run.error());
+  for (const std::string& line : run.value().verbose_lines) std::cerr << "keylint: " << line << "\n";
+  Format format;
+  ParseFormat(a.format, &format);
+  const ScanReport& report = run.value().report;
+  if (!Emit(Render(report, run.value().knowledge, format), a.output)) return kExitUsage;
+  // The summary goes to stderr, so stdout stays parseable in every format.
+  std::cerr << RenderTextSummary(report);
+  return report.exit_code;
+}
+
+int RunBaselineCommand(const Args& a) {
+  Result<ScanRun> run = RunScan(ToRequest(a));
+  if (!run.ok()) return Fail(run.error());
+  const std::vector<Finding>& all = run.value().all_findings;
+  if (!Emit(RenderBaseline(all), a.output)) return kExitUsage;
+  std::cerr << "keylint: recorded " << all.size() << " findings in " << a.output << "\n";
+  return 0;
+}
+
+}  // namespace
+}  // namespace keylint
+
+int main(int argc, char** argv) {
+  using namespace keylint;
+  CLI::App app{"keylint: finds secrets in the wrong place: in client code, hardcoded, or in the "
+               "wrong stage; validates .env and CI configs"};
+  app.require_subcommand(0, 1);
+  bool version = false;
+  app.add_flag("--version", version, "print the version");
+
+  Args scan_args, baseline_args;
+  CLI::App* scan = app.add_subcommand("scan", "scan the working tree under PATH (default: .)");
+  AddScanOptions(scan, &scan_args, /*for_baseline=*/false);
+  CLI::App* baseline = app.add_subcommand("baseline", "record today's findings so that only new ones fail");
+  AddScanOptions(baseline, &baseline_args, /*for_baseline=*/true);
+
+  std::string rules_format = "text", rules_config;
+  CLI::App* rules = app.add_subcommand("rules", "list every rule with its family, level and description");
+  rules->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("--config", rules_config, "config file that adds or re-levels rules");
+  std::string explain_id, explain_config;
+  CLI::App* explain = app.add_subcommand("explain", "what a rule catches, why it matters, how to fix it");
+  explain->add_option("RULE-ID", explain_id, "e.g. hardcoded/stripe-secret-key")->required();
+  explain->add_option("--config", explain_config, "config file that adds rules");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Help and version are successes; everything else is a usage error (exit 2).
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kExitUsage;
+  }
+  if (version) {
+    std::cout << "keylint " << KEYLINT_VERSION << "\n";
+    return 0;
+  }
+  if (*scan) return RunScanCommand(scan_args);
+  if (*baseline) return RunBaselineCommand(baseline_args);
+  if (*rules || *explain) {
+    Result<Knowledge> k = LoadKnowledgeFrom(*rules ? rules_config : explain_config);
+    if (!k.ok()) return Fail(k.error());
+    if (*rules) {
+      Format f;
+      ParseFormat(rules_format, &f);
+      std::cout << RenderRules(k.value(), f);
+      return 0;
+    }
+    const RuleInfo* rule = k.value().FindRule(explain_id);
+    if (!rule) return Fail({explain_id, 0, "no such rule; `keylint rules` lists them"});
+    std::cout << RenderExplain(*rule);
+    return 0;
+  }
+  std::cerr << app.help();
+  return kExitUsage;
+}

@@ -1,0 +1,21 @@
+#include "core/facts.h"
+
+#include <iterator>
+
+namespace keylint {
+namespace {
+
+template <typename T>
+void MoveAppend(std::vector<T>& to, std::vector<T>& from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+void Facts::Append(Facts&& other) {
+  MoveAppend(env_definitions, other.env_definitions);
+  MoveAppend(env_reads, other.env_reads);
+  MoveAppend(inline_ignores, other.inline_ignores);
+}
+
+}  // namespace keylint

@@ -1,0 +1,61 @@
+// What analyzers learn about a file that matters beyond it. Analyzers fill these per file; the
+// `project` stage reads all of them after every file is done (cross-file checks), and `policy`
+// reads the inline ignores. Plain values: no raw secrets, only keyed hashes and masked previews.
+#ifndef KEYLINT_CORE_FACTS_H_
+#define KEYLINT_CORE_FACTS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/target.h"
+
+namespace keylint {
+
+// KEY=value in a .env* file (or an env: entry in CI config).
+struct EnvDefinition {
+  Location location;       // the key
+  Location value_location; // the value
+  std::string key;
+  Stage stage = Stage::kUnknown;  // the file's stage
+  bool tracked = false;           // the file is committed
+  bool is_template = false;
+  bool value_empty = false;
+  bool value_is_placeholder = false;
+  bool value_is_reference = false;  // ${OTHER} or $OTHER only
+  // Whether the value looks like a real secret (a credential rule matched it, or it is high
+  // entropy under a secret-looking name); only then is it compared across files.
+  bool value_is_secret = false;
+  Stage value_stage = Stage::kUnknown;  // stage marked in the value itself (sk_live_ -> prod)
+  uint64_t value_hash = 0;
+  std::string value_masked;
+};
+
+// A read of an environment variable in code: process.env.X, import.meta.env.X, ...
+struct EnvRead {
+  Location location;
+  std::string name;
+  Side side = Side::kUnknown;
+};
+
+// `keylint:ignore [rule-id] [-- reason]` on a line; applies to that line and the next one.
+struct InlineIgnore {
+  std::string path;
+  int line = 0;
+  std::string rule_id;  // empty: every rule
+  std::string reason;
+};
+
+// Everything one file contributed; the scan concatenates these across files.
+struct Facts {
+  std::vector<EnvDefinition> env_definitions;
+  std::vector<EnvRead> env_reads;
+  std::vector<InlineIgnore> inline_ignores;
+
+  void Append(Facts&& other);
+};
+
+}  // namespace keylint
+
+#endif  // KEYLINT_CORE_FACTS_H_

@@ -1,0 +1,74 @@
+#include "core/secret.h"
+
+#include <cstring>
+
+namespace keylint {
+namespace {
+
+inline uint64_t Rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+
+inline void SipRound(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
+  v0 += v1; v1 = Rotl(v1, 13); v1 ^= v0; v0 = Rotl(v0, 32);
+  v2 += v3; v3 = Rotl(v3, 16); v3 ^= v2;
+  v0 += v3; v3 = Rotl(v3, 21); v3 ^= v0;
+  v2 += v1; v1 = Rotl(v1, 17); v1 ^= v2; v2 = Rotl(v2, 32);
+}
+
+// Fixed so that fingerprints and baselines are stable across runs and machines.
+constexpr uint64_t kKey0 = 0x6b65796c696e7431ULL;  // "keylint1"
+constexpr uint64_t kKey1 = 0x66696e6765727072ULL;  // "fingerpr"
+
+// Provider markers worth keeping visible in a preview: the value up to and including the last
+// '_' , '-' or '.' within the first 16 characters (sk_live_, xoxb-, dp.st.prd.), never more than
+// a third of the value.
+size_t VisiblePrefix(std::string_view raw) {
+  size_t limit = std::min<size_t>(16, raw.size() / 3);
+  size_t end = 0;
+  for (size_t i = 0; i < limit; ++i) {
+    char c = raw[i];
+    if (c == '_' || c == '-' || c == '.') end = i + 1;
+  }
+  return end;
+}
+
+}  // namespace
+
+uint64_t SipHash24(uint64_t k0, uint64_t k1, std::string_view data) {
+  uint64_t v0 = 0x736f6d6570736575ULL ^ k0, v1 = 0x646f72616e646f6dULL ^ k1;
+  uint64_t v2 = 0x6c7967656e657261ULL ^ k0, v3 = 0x7465646279746573ULL ^ k1;
+  const size_t n = data.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t m = 0;
+    for (int b = 0; b < 8; ++b) m |= uint64_t{p[i + b]} << (8 * b);
+    v3 ^= m;
+    SipRound(v0, v1, v2, v3);
+    SipRound(v0, v1, v2, v3);
+    v0 ^= m;
+  }
+  uint64_t last = uint64_t{n & 0xff} << 56;
+  for (int b = 0; i + b < n; ++b) last |= uint64_t{p[i + b]} << (8 * b);
+  v3 ^= last;
+  SipRound(v0, v1, v2, v3);
+  SipRound(v0, v1, v2, v3);
+  v0 ^= last;
+  v2 ^= 0xff;
+  for (int r = 0; r < 4; ++r) SipRound(v0, v1, v2, v3);
+  return v0 ^ v1 ^ v2 ^ v3;
+}
+
+uint64_t KeyedHash(std::string_view data) { return SipHash24(kKey0, kKey1, data); }
+
+std::string MaskValue(std::string_view raw) {
+  if (raw.size() < 12) return "…(" + std::to_string(raw.size()) + " chars)";
+  std::string out(raw.substr(0, VisiblePrefix(raw)));
+  out += "…";
+  out += raw.substr(raw.size() - 4);
+  return out;
+}
+
+Secret::Secret(std::string_view raw)
+    : raw_(raw), masked_(MaskValue(raw)), hash_(KeyedHash(raw)), length_(raw.size()) {}
+
+}  // namespace keylint

@@ -1,0 +1,50 @@
+// Provider credential shapes, from rules/credentials.toml (and a user's .keylint.toml).
+#ifndef KEYLINT_KNOWLEDGE_CREDENTIAL_RULES_H_
+#define KEYLINT_KNOWLEDGE_CREDENTIAL_RULES_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/target.h"
+
+namespace keylint {
+
+enum class Exposure { kSecret, kPublic };
+
+struct CredentialRule {
+  std::string id;           // "stripe-secret-key"; reported as "hardcoded/stripe-secret-key"
+  std::string provider;     // "stripe"
+  std::string description;  // "Stripe secret API key"
+  // RE2 syntax. The secret is the group named `secret` ((?P<secret>...)) or, without one, the
+  // whole match.
+  std::string regex;
+  // Lower-case literals, at least one of which appears (case-insensitively) in any text the regex
+  // matches. The prefilter runs a rule only where one of its keywords was seen.
+  std::vector<std::string> keywords;
+  double min_entropy = 0;   // Shannon bits/char of the secret; below it, not a credential
+  Exposure exposure = Exposure::kSecret;
+  Stage stage = Stage::kUnknown;  // when the value never tells (kUnknown: stage-less)
+  // (substring of the secret, stage): the first that occurs decides the stage (sk_live_ -> prod).
+  std::vector<std::pair<std::string, Stage>> stage_markers;
+  // Extra placeholder regexes for this rule, on top of the global ones.
+  std::vector<std::string> allow;
+  // A generic rule (name = "value" assignments): lower precision, yields to a provider rule
+  // matching the same place.
+  bool generic = false;
+  // Decode the secret as a JWT and take the role claim (Supabase anon vs service_role).
+  bool jwt = false;
+  std::string origin;  // "rules/credentials.toml" or ".keylint.toml", for error messages
+};
+
+struct CredentialKnowledge {
+  std::vector<CredentialRule> rules;
+  // Regexes (RE2) matched against a candidate secret: a hit means a placeholder, not a secret.
+  std::vector<std::string> placeholders;
+  // Exact values known as documentation examples (AKIAIOSFODNN7EXAMPLE, RFC UUIDs, ...).
+  std::vector<std::string> example_values;
+};
+
+}  // namespace keylint
+
+#endif  // KEYLINT_KNOWLEDGE_CREDENTIAL_RULES_H_

@@ -1,0 +1,115 @@
+// [[credential]] and [placeholders]: provider credential shapes (rules/credentials.toml).
+// Each credential also becomes a rule, "hardcoded/<id>", in the catalog.
+#include "knowledge/loaders.h"
+#include "core/text.h"
+#include "knowledge/toml_util.h"
+
+namespace keylint {
+namespace {
+
+Status LoadStageMarkers(const toml::table& t, std::string_view origin, CredentialRule* rule) {
+  const toml::node* node = t.get("stage_markers");
+  if (!node) return {};
+  const toml::table* markers = node->as_table();
+  if (!markers) return ErrorAt(origin, *node, "stage_markers must be a table { \"marker\" = \"stage\" }");
+  for (const auto& [marker, stage_node] : *markers) {
+    Stage stage;
+    if (!stage_node.is_string() || !ParseStageName(stage_node.as_string()->get(), &stage)) {
+      return ErrorAt(origin, stage_node, "stage_markers values must be dev, test, staging or prod");
+    }
+    rule->stage_markers.emplace_back(std::string(marker.str()), stage);
+  }
+  return {};
+}
+
+Status LoadCredential(const toml::table& t, std::string_view origin, Knowledge* k) {
+  if (Status s = CheckKeys(t, {"id", "provider", "description", "regex", "keywords", "entropy",
+                               "exposure", "stage", "stage_markers", "allow", "generic", "jwt",
+                               "level", "security_severity", "precision", "help"},
+                           origin, "[[credential]]");
+      !s.ok()) {
+    return s;
+  }
+  CredentialRule c;
+  c.origin = std::string(origin);
+  std::string exposure = "secret", stage = "unknown", level, severity = "8.0", precision = "high",
+              help;
+  for (Status s : {ReadString(t, "id", origin, &c.id, true),
+                   ReadString(t, "provider", origin, &c.provider, true),
+                   ReadString(t, "description", origin, &c.description, true),
+                   ReadString(t, "regex", origin, &c.regex, true),
+                   ReadStrings(t, "keywords", origin, &c.keywords),
+                   ReadDouble(t, "entropy", origin, &c.min_entropy),
+                   ReadString(t, "exposure", origin, &exposure), ReadString(t, "stage", origin, &stage),
+                   ReadStrings(t, "allow", origin, &c.allow), ReadBool(t, "generic", origin, &c.generic),
+                   ReadBool(t, "jwt", origin, &c.jwt), ReadString(t, "level", origin, &level),
+                   ReadString(t, "security_severity", origin, &severity),
+                   ReadString(t, "precision", origin, &precision), ReadString(t, "help", origin, &help),
+                   LoadStageMarkers(t, origin, &c)}) {
+    if (!s.ok()) return s;
+  }
+  if (c.keywords.empty()) {
+    return ErrorAt(origin, t, "credential '" + c.id + "' needs at least one keyword for the prefilter");
+  }
+  for (std::string& kw : c.keywords) kw = ToLower(kw);
+  if (Status s = CheckRegex(c.regex, origin, t); !s.ok()) return s;
+  for (const std::string& a : c.allow) {
+    if (Status s = CheckRegex(a, origin, t); !s.ok()) return s;
+  }
+  if (exposure == "secret") c.exposure = Exposure::kSecret;
+  else if (exposure == "public") c.exposure = Exposure::kPublic;
+  else return ErrorAt(origin, t, "exposure must be secret or public");
+  if (!ParseStageName(stage, &c.stage)) return ErrorAt(origin, t, "unknown stage '" + stage + "'");
+
+  RuleInfo r;
+  r.id = "hardcoded/" + c.id;
+  r.family = "hardcoded";
+  r.name = PascalCaseName(r.id);
+  r.level = Level::kError;
+  if (!level.empty() && (!ParseLevel(level, &r.level) || r.level == Level::kNone)) {
+    return ErrorAt(origin, t, "level must be error, warning or note");
+  }
+  r.security_severity = severity;
+  r.precision = c.generic ? "medium" : precision;
+  r.short_description = "Hardcoded " + c.description;
+  r.full_description = "A " + c.description + " is written literally into a file in the "
+                       "repository. Anyone who can read the repository, its history or a build "
+                       "made from it can use the credential.";
+  r.help = !help.empty() ? help
+                         : "Remove the value from the file, rotate the credential at the provider "
+                           "(it is in the git history), and read it at run time from the "
+                           "environment or a secret manager.";
+  r.tags = {c.provider};
+  // Public keys are known (client rules reason about them) but are not hardcoded-secret rules.
+  if (c.exposure == Exposure::kSecret) k->rules.push_back(std::move(r));
+  k->credentials.rules.push_back(std::move(c));
+  return {};
+}
+
+}  // namespace
+
+Status LoadCredentials(const toml::table& root, std::string_view origin, bool /*user*/,
+                       Knowledge* k) {
+  if (const toml::node* node = root.get("credential")) {
+    const toml::array* arr = node->as_array();
+    if (!arr) return ErrorAt(origin, *node, "'credential' must be an array of tables ([[credential]])");
+    for (const toml::node& item : *arr) {
+      if (!item.is_table()) return ErrorAt(origin, item, "[[credential]] entries must be tables");
+      if (Status s = LoadCredential(*item.as_table(), origin, k); !s.ok()) return s;
+    }
+  }
+  if (const toml::node* node = root.get("placeholders")) {
+    const toml::table* t = node->as_table();
+    if (!t) return ErrorAt(origin, *node, "[placeholders] must be a table");
+    if (Status s = CheckKeys(*t, {"patterns", "examples"}, origin, "[placeholders]"); !s.ok()) return s;
+    size_t first = k->credentials.placeholders.size();
+    if (Status s = ReadStrings(*t, "patterns", origin, &k->credentials.placeholders); !s.ok()) return s;
+    for (size_t i = first; i < k->credentials.placeholders.size(); ++i) {
+      if (Status s = CheckRegex(k->credentials.placeholders[i], origin, *t); !s.ok()) return s;
+    }
+    if (Status s = ReadStrings(*t, "examples", origin, &k->credentials.example_values); !s.ok()) return s;
+  }
+  return {};
+}
+
+}  // namespace keylint

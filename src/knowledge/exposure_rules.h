@@ -1,0 +1,91 @@
+// How code and values reach the browser, from rules/exposure.toml ([exposure], [[framework]]) and
+// rules/sdks.toml ([[sdk]], [sdk_env]). Plain data: matching helpers live in
+// knowledge/exposure_match.h, the engines in classify/side.cc and analyze/javascript.cc.
+//
+// Globs used below: `*` matches within one path segment (or, in names, any run of characters),
+// `**` matches across segments (`**/` also matches nothing), and `{a,b}` alternation, which the
+// loader expands into separate patterns so that matching never sees braces.
+#ifndef KEYLINT_KNOWLEDGE_EXPOSURE_RULES_H_
+#define KEYLINT_KNOWLEDGE_EXPOSURE_RULES_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/target.h"
+
+namespace keylint {
+
+// Files whose path (relative to their package's folder) matches `glob` run on `side`.
+struct PathConvention {
+  std::string glob;
+  Side side = Side::kUnknown;
+  std::string reason;  // for --verbose: "Next.js API route (pages/api/)"
+};
+
+// A framework, recognised by a dependency in the nearest package.json.
+struct Framework {
+  std::string id;    // "next"
+  std::string name;  // "Next.js"
+  std::vector<std::string> packages;         // any one selects the framework
+  std::vector<std::string> public_prefixes;  // NEXT_PUBLIC_ (also merged into the global list)
+  std::vector<PathConvention> paths;         // first match wins
+  // Exports the framework strips from the client bundle (getServerSideProps, loader): code inside
+  // them runs on the server even in a client or shared module, and imports used only there are
+  // tree-shaken away.
+  std::vector<std::string> server_exports;
+  // Side of the package's other source files (kUnknown: no opinion). Express: server.
+  Side default_side = Side::kUnknown;
+};
+
+// A bundler or framework config file that can inline values into client bundles.
+struct BundlerConfig {
+  std::string name;                              // "Next.js config"
+  std::vector<std::string> files;                // base-name globs: "next.config.*"
+  std::vector<std::string> inline_properties;    // properties whose object value is inlined: env
+  std::vector<std::string> inline_constructors;  // new DefinePlugin({...}), new EnvironmentPlugin([...])
+};
+
+struct ExposureKnowledge {
+  // Env-var name prefixes that frameworks inline into client bundles (NEXT_PUBLIC_, VITE_, ...):
+  // the union of [exposure] public_prefixes and every framework's.
+  std::vector<std::string> public_prefixes;
+  // First-statement directives ('use client') and marker imports (import 'server-only').
+  std::vector<std::pair<std::string, Side>> directives;
+  std::vector<std::pair<std::string, Side>> marker_imports;
+  // Framework-independent conventions (*.server.*, bundler configs), checked before frameworks.
+  std::vector<PathConvention> paths;
+  // In priority order: the first whose package is a dependency wins.
+  std::vector<Framework> frameworks;
+  std::vector<BundlerConfig> bundlers;
+  // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
+  std::vector<std::string> server_modules;
+  std::vector<std::string> client_modules;
+};
+
+// An SDK and the side it belongs to.
+struct Sdk {
+  std::string provider;               // "nango"
+  std::vector<std::string> packages;  // "@nangohq/node"; a trailing "/*" matches a scope
+  // kServer: holds a secret and must never reach the browser (reported when imported there).
+  // kClient: a browser SDK (a classification signal only).
+  Side side = Side::kUnknown;
+  std::vector<std::string> classes;         // constructors: "Nango", "Stripe"
+  std::vector<std::string> secret_options;  // options of those constructors holding a secret
+  bool secret_positional = false;           // new Stripe(secret): the first argument is one
+  std::vector<std::string> server_methods;  // methods that need a secret: createConnectSession
+  std::vector<std::string> deprecated_options;  // publicKey on @nangohq/frontend
+  std::string deprecated_message;               // what to use instead
+};
+
+struct SdkKnowledge {
+  // Env-var name globs (on UPPER_SNAKE names; camelCase identifiers are converted first) that
+  // hold secrets, and globs that never do (public wins): NANGO_SECRET_KEY* vs *PUBLISHABLE*.
+  std::vector<std::string> secret_env_patterns;
+  std::vector<std::string> public_env_patterns;
+  std::vector<Sdk> sdks;
+};
+
+}  // namespace keylint
+
+#endif  // KEYLINT_KNOWLEDGE_EXPOSURE_RULES_H_

@@ -1,0 +1,54 @@
+// Knowledge: everything keylint knows about the world, compiled from rules/*.toml (embedded in
+// the binary) and an optional user .keylint.toml. Immutable after LoadKnowledge(); share one
+// const Knowledge& across worker threads.
+#ifndef KEYLINT_KNOWLEDGE_KNOWLEDGE_H_
+#define KEYLINT_KNOWLEDGE_KNOWLEDGE_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "knowledge/credential_rules.h"
+#include "knowledge/exposure_rules.h"
+#include "knowledge/rule_info.h"
+#include "knowledge/stage_rules.h"
+
+namespace keylint {
+
+// Scan settings a .keylint.toml may change. Defaults in parentheses, costs where they matter.
+struct Settings {
+  // (2 MiB) Larger files are skipped with a notice; raising it slows scans of bundles.
+  size_t max_file_bytes = 2u << 20;
+  // (node_modules/, dist/, build/, vendor/, ... from rules/exposure.toml [skip]) plus the user's
+  // own; gitignore-style globs matched against the relative path.
+  std::vector<std::string> skip_paths;
+  // Allowlisted values (RE2): a candidate secret matching one is never reported.
+  std::vector<std::string> allow_values;
+  // Allowlisted paths (gitignore-style globs): no findings are reported in them.
+  std::vector<std::string> allow_paths;
+};
+
+struct Knowledge {
+  std::vector<RuleInfo> rules;  // sorted by id
+  CredentialKnowledge credentials;
+  ExposureKnowledge exposure;
+  SdkKnowledge sdks;
+  StageKnowledge stages;
+  Settings settings;
+
+  // nullptr when no rule has that id.
+  const RuleInfo* FindRule(std::string_view id) const;
+  // The rule's level after config overrides; Level::kNone when the rule is disabled.
+  Level LevelOf(std::string_view id) const;
+};
+
+// Loads the embedded rules, then `user_config_text` (a .keylint.toml; empty for none) on top.
+// Errors name the file and line: ".keylint.toml:12: unknown key 'severty'".
+[[nodiscard]] Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
+                                              std::string_view user_config_origin);
+
+}  // namespace keylint
+
+#endif  // KEYLINT_KNOWLEDGE_KNOWLEDGE_H_

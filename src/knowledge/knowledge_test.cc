@@ -1,0 +1,62 @@
+#include "knowledge/knowledge.h"
+
+#include <gtest/gtest.h>
+
+namespace keylint {
+namespace {
+
+TEST(LoadKnowledge, BuiltInRulesLoad) {
+  Result<Knowledge> k = LoadKnowledge("", "");
+  ASSERT_TRUE(k.ok()) << k.error().ToString();
+  for (const RuleInfo& r : k.value().rules) {
+    EXPECT_FALSE(r.short_description.empty()) << r.id;
+    EXPECT_FALSE(r.help.empty()) << r.id;
+    EXPECT_LE(r.full_description.size(), 1024u) << r.id;
+  }
+}
+
+TEST(LoadKnowledge, UnknownKeyNamesFileAndLine) {
+  Result<Knowledge> k = LoadKnowledge("format = 1\n\n[settings]\nmax_file_bytes = 10\nseverty = 3\n",
+                                      ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_EQ(k.error().ToString(), ".keylint.toml:5: unknown key 'severty' in [settings]");
+}
+
+TEST(LoadKnowledge, SyntaxErrorNamesFileAndLine) {
+  Result<Knowledge> k = LoadKnowledge("format = 1\n[settings\n", ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_EQ(k.error().origin, ".keylint.toml");
+  EXPECT_EQ(k.error().line, 2);
+}
+
+TEST(LoadKnowledge, UserConfigRelevelsAndDisablesRules) {
+  Result<Knowledge> base = LoadKnowledge("", "");
+  ASSERT_TRUE(base.ok());
+  ASSERT_FALSE(base.value().rules.empty());
+  std::string id = base.value().rules.front().id;
+  Result<Knowledge> k = LoadKnowledge("[rules.\"" + id + "\"]\nlevel = \"note\"\n", ".keylint.toml");
+  ASSERT_TRUE(k.ok()) << k.error().ToString();
+  EXPECT_EQ(k.value().LevelOf(id), Level::kNote);
+  k = LoadKnowledge("[rules.\"" + id + "\"]\nlevel = \"off\"\n", ".keylint.toml");
+  ASSERT_TRUE(k.ok());
+  EXPECT_EQ(k.value().LevelOf(id), Level::kNone);
+}
+
+TEST(LoadKnowledge, UnknownRuleOverrideIsAnError) {
+  Result<Knowledge> k = LoadKnowledge("[rules.\"hardcoded/nope\"]\nlevel = \"note\"\n", ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_NE(k.error().message.find("unknown rule 'hardcoded/nope'"), std::string::npos);
+}
+
+TEST(LoadKnowledge, BadRegexInUserCredentialIsAnError) {
+  Result<Knowledge> k = LoadKnowledge(
+      "[[credential]]\nid = \"acme\"\nprovider = \"acme\"\ndescription = \"Acme key\"\n"
+      "regex = '''acme_(?<secret>[a-z]+)'''\nkeywords = [\"acme_\"]\n",
+      ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_EQ(k.error().line, 1);
+  EXPECT_NE(k.error().message.find("invalid regex"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace keylint

@@ -1,0 +1,79 @@
+// How a stage is recognised, and which CI contexts are trusted, from rules/stages.toml ([stages]
+// and [ci]). Plain lists and maps: lookups are exact string compares on upper- or lower-cased
+// words, so classifying a file or a name compiles nothing.
+#ifndef KEYLINT_KNOWLEDGE_STAGE_RULES_H_
+#define KEYLINT_KNOWLEDGE_STAGE_RULES_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/target.h"
+
+namespace keylint {
+
+// A folder that pins the stage of the .env files inside it, with why (for --verbose).
+struct EnvDirRule {
+  Stage stage = Stage::kUnknown;
+  std::string reason;
+};
+
+struct CiKnowledge {
+  // GitHub Actions triggers that run with the base repository's secrets on input from outside
+  // (pull_request_target, workflow_run, issue_comment).
+  std::vector<std::string> untrusted_triggers;
+  // Triggers that run the code of a pull request (secrets for same-repo branches).
+  std::vector<std::string> pr_triggers;
+  // Triggers a person starts by hand (workflow_dispatch): destructive flags are acceptable there.
+  std::vector<std::string> manual_triggers;
+  // Lower-case environment names that mean production (environment: production).
+  std::vector<std::string> prod_environments;
+  // Substrings of a run: script that test or build code (npm test, jest, nango dryrun).
+  std::vector<std::string> test_build_commands;
+  // Substrings of an actions/checkout ref or a run: script that check out pull request code.
+  std::vector<std::string> pr_checkout_markers;
+  // Variables and flags that auto-confirm destructive deploys (NANGO_DEPLOY_AUTO_CONFIRM).
+  std::vector<std::string> auto_confirm_vars;
+  std::vector<std::string> auto_confirm_flags;
+  // GitLab: substrings of rules:/only: that make a job run in merge request pipelines.
+  std::vector<std::string> gitlab_mr_markers;
+};
+
+struct StageKnowledge {
+  // Exact env file names (lower-cased base names) -> stage: ".env.production" -> prod. A name
+  // ending in ".local" not listed itself takes the stage of the name without ".local".
+  std::map<std::string, Stage> env_files;
+  // Folder names (lower-cased) that decide the stage of a non-template env file inside them:
+  // config/production/.env -> prod. The nearest such folder wins over the file name.
+  std::map<std::string, Stage> env_dirs;
+  // Relative path suffixes of tool-owned env files ("nango-integrations/.env"): stage and why.
+  std::map<std::string, EnvDirRule> tool_env_files;
+  // Upper-case name words marking a stage when they end (or start) a variable name split on '_':
+  // NANGO_SECRET_KEY_PROD -> prod, LIVE_STRIPE_KEY -> prod.
+  std::map<std::string, Stage> name_suffixes;
+  std::map<std::string, Stage> name_prefixes;
+  // Upper-case words making a variable name secret-looking (KEY, SECRET, TOKEN, PASSWORD...).
+  std::vector<std::string> secret_name_words;
+  // Prod-named variables that a tool's own docs tell users to keep in a local .env (Nango's CLI
+  // reads NANGO_SECRET_KEY_PROD from nango-integrations/.env): reported as a warning, not an error.
+  std::vector<std::string> documented_local_prod_names;
+  // Minimum Shannon entropy (bits/char) and length for a value under a secret-looking name to
+  // count as a real secret when no credential rule matched it.
+  double min_secret_entropy = 3.5;
+  int min_secret_length = 16;
+  // [ci]: CI trigger trust and commands (kept here so Knowledge keeps one stage member).
+  CiKnowledge ci;
+};
+
+
+// Helpers over the knowledge above. All cost O(words in the name).
+// The stage a variable name carries in its suffix or prefix word; kUnknown if none.
+Stage StageOfName(const StageKnowledge& k, std::string_view name);
+// Whether a variable name looks like it holds a secret (has a secret word).
+bool IsSecretLikeName(const StageKnowledge& k, std::string_view name);
+
+}  // namespace keylint
+
+#endif  // KEYLINT_KNOWLEDGE_STAGE_RULES_H_

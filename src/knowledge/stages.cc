@@ -1,0 +1,176 @@
+// [stages], [ci]: how a stage is recognised and which CI contexts are trusted
+// (rules/stages.toml). A user config may add entries; maps take the later value for a name.
+#include <cctype>
+
+#include "core/text.h"
+#include "knowledge/loaders.h"
+#include "knowledge/toml_util.h"
+
+namespace keylint {
+namespace {
+
+std::string ToUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Reads a table of name -> stage name into *out, with keys normalised by `norm`.
+Status ReadStageMap(const toml::table& t, std::string_view key, std::string_view origin,
+                    std::string (*norm)(std::string_view), std::map<std::string, Stage>* out) {
+  const toml::node* node = t.get(key);
+  if (!node) return {};
+  const toml::table* map = node->as_table();
+  if (!map) return ErrorAt(origin, *node, "'" + std::string(key) + "' must be a table of stages");
+  for (const auto& [name, value] : *map) {
+    Stage stage;
+    if (!value.is_string() || !ParseStageName(value.as_string()->get(), &stage)) {
+      return ErrorAt(origin, value,
+                     "'" + std::string(name.str()) +
+                         "' must be a stage: dev, test, staging, prod, ci or template");
+    }
+    (*out)[norm(name.str())] = stage;
+  }
+  return {};
+}
+
+std::string Lower(std::string_view s) { return ToLower(s); }
+std::string Upper(std::string_view s) { return ToUpper(s); }
+
+Status LoadStagesTable(const toml::table& t, std::string_view origin, StageKnowledge* k) {
+  if (Status s = CheckKeys(t, {"env_files", "env_dirs", "tool_env_files", "names",
+                               "min_secret_entropy", "min_secret_length"},
+                           origin, "[stages]");
+      !s.ok()) {
+    return s;
+  }
+  for (Status s : {ReadStageMap(t, "env_files", origin, Lower, &k->env_files),
+                   ReadStageMap(t, "env_dirs", origin, Lower, &k->env_dirs),
+                   ReadDouble(t, "min_secret_entropy", origin, &k->min_secret_entropy)}) {
+    if (!s.ok()) return s;
+  }
+  int64_t min_len = k->min_secret_length;
+  if (Status s = ReadInt(t, "min_secret_length", origin, &min_len); !s.ok()) return s;
+  k->min_secret_length = static_cast<int>(min_len);
+
+  if (const toml::node* node = t.get("tool_env_files")) {
+    const toml::table* tools = node->as_table();
+    if (!tools) return ErrorAt(origin, *node, "'tool_env_files' must be a table");
+    for (const auto& [path, entry] : *tools) {
+      const toml::table* e = entry.as_table();
+      if (!e) return ErrorAt(origin, entry, "[stages.tool_env_files] entries must be tables");
+      if (Status s = CheckKeys(*e, {"stage", "reason"}, origin, "[stages.tool_env_files]");
+          !s.ok()) {
+        return s;
+      }
+      std::string stage_name, reason;
+      if (Status s = ReadString(*e, "stage", origin, &stage_name, true); !s.ok()) return s;
+      if (Status s = ReadString(*e, "reason", origin, &reason); !s.ok()) return s;
+      EnvDirRule rule;
+      if (!ParseStageName(stage_name, &rule.stage)) {
+        return ErrorAt(origin, entry, "unknown stage '" + stage_name + "'");
+      }
+      rule.reason = reason;
+      k->tool_env_files[std::string(path.str())] = rule;
+    }
+  }
+
+  if (const toml::node* node = t.get("names")) {
+    const toml::table* names = node->as_table();
+    if (!names) return ErrorAt(origin, *node, "[stages.names] must be a table");
+    if (Status s = CheckKeys(*names, {"suffixes", "prefixes", "secret_words", "documented_local_prod"},
+                             origin, "[stages.names]");
+        !s.ok()) {
+      return s;
+    }
+    std::vector<std::string> words, documented;
+    for (Status s : {ReadStageMap(*names, "suffixes", origin, Upper, &k->name_suffixes),
+                     ReadStageMap(*names, "prefixes", origin, Upper, &k->name_prefixes),
+                     ReadStrings(*names, "secret_words", origin, &words),
+                     ReadStrings(*names, "documented_local_prod", origin, &documented)}) {
+      if (!s.ok()) return s;
+    }
+    for (const std::string& w : words) k->secret_name_words.push_back(ToUpper(w));
+    for (const std::string& d : documented) k->documented_local_prod_names.push_back(ToUpper(d));
+  }
+  return {};
+}
+
+Status LoadCiTable(const toml::table& t, std::string_view origin, CiKnowledge* k) {
+  if (Status s = CheckKeys(t, {"untrusted_triggers", "pr_triggers", "manual_triggers",
+                               "prod_environments", "test_build_commands", "pr_checkout_markers",
+                               "auto_confirm_vars", "auto_confirm_flags", "gitlab_mr_markers"},
+                           origin, "[ci]");
+      !s.ok()) {
+    return s;
+  }
+  for (Status s : {ReadStrings(t, "untrusted_triggers", origin, &k->untrusted_triggers),
+                   ReadStrings(t, "pr_triggers", origin, &k->pr_triggers),
+                   ReadStrings(t, "manual_triggers", origin, &k->manual_triggers),
+                   ReadStrings(t, "prod_environments", origin, &k->prod_environments),
+                   ReadStrings(t, "test_build_commands", origin, &k->test_build_commands),
+                   ReadStrings(t, "pr_checkout_markers", origin, &k->pr_checkout_markers),
+                   ReadStrings(t, "auto_confirm_vars", origin, &k->auto_confirm_vars),
+                   ReadStrings(t, "auto_confirm_flags", origin, &k->auto_confirm_flags),
+                   ReadStrings(t, "gitlab_mr_markers", origin, &k->gitlab_mr_markers)}) {
+    if (!s.ok()) return s;
+  }
+  return {};
+}
+
+// Splits an upper-cased variable name into its '_'-separated words, skipping empty ones.
+std::vector<std::string_view> NameWords(std::string_view upper) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  while (start <= upper.size()) {
+    size_t end = upper.find_first_of("_-.", start);
+    if (end == std::string_view::npos) end = upper.size();
+    if (end > start) words.push_back(upper.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+}  // namespace
+
+Stage StageOfName(const StageKnowledge& k, std::string_view name) {
+  std::string upper = ToUpper(name);
+  std::vector<std::string_view> words = NameWords(upper);
+  if (words.size() < 2) return Stage::kUnknown;  // "PROD" alone names nothing
+  if (auto it = k.name_suffixes.find(std::string(words.back())); it != k.name_suffixes.end()) {
+    return it->second;
+  }
+  if (auto it = k.name_prefixes.find(std::string(words.front())); it != k.name_prefixes.end()) {
+    return it->second;
+  }
+  return Stage::kUnknown;
+}
+
+bool IsSecretLikeName(const StageKnowledge& k, std::string_view name) {
+  std::string upper = ToUpper(name);
+  for (std::string_view w : NameWords(upper)) {
+    for (const std::string& s : k.secret_name_words) {
+      if (w == s) return true;
+    }
+    for (std::string_view tail : {"KEY", "TOKEN", "SECRET", "PASSWORD"}) {
+      if (w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail) return true;
+    }
+  }
+  return false;
+}
+
+Status LoadStages(const toml::table& root, std::string_view origin, bool /*user*/, Knowledge* k) {
+  if (const toml::node* node = root.get("stages")) {
+    const toml::table* t = node->as_table();
+    if (!t) return ErrorAt(origin, *node, "[stages] must be a table");
+    if (Status s = LoadStagesTable(*t, origin, &k->stages); !s.ok()) return s;
+  }
+  if (const toml::node* node = root.get("ci")) {
+    const toml::table* t = node->as_table();
+    if (!t) return ErrorAt(origin, *node, "[ci] must be a table");
+    if (Status s = LoadCiTable(*t, origin, &k->stages.ci); !s.ok()) return s;
+  }
+  return {};
+}
+
+}  // namespace keylint

@@ -1,0 +1,217 @@
+#include "scan/scan.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "analyze/analyze_file.h"
+#include "classify/classify.h"
+#include "core/fingerprint.h"
+#include "core/glob.h"
+#include "policy/policy.h"
+#include "project/cross_file.h"
+
+namespace keylint {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads a whole small file (config, ignore file, baseline). false when it cannot be read.
+bool ReadSmallFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return static_cast<bool>(in) || in.eof();
+}
+
+// What one worker learned about one target; workers fill disjoint slots, no locks.
+struct Slot {
+  FileFacts facts;
+  FileAnalysis analysis;
+  std::string skip_reason;
+  std::string read_error;
+  size_t bytes = 0;
+};
+
+std::string VerboseLine(const Target& t, const Slot& s) {
+  if (!s.read_error.empty()) return t.path + ": not read: " + s.read_error;
+  if (!s.skip_reason.empty()) return t.path + ": skipped: " + s.skip_reason;
+  std::string line = t.path + ": " + LanguageName(s.facts.language) + ", side " + SideName(s.facts.side);
+  if (!s.facts.side_reason.empty()) line += " (" + s.facts.side_reason + ")";
+  line += ", stage ";
+  line += StageName(s.facts.stage);
+  if (!s.facts.stage_reason.empty()) line += " (" + s.facts.stage_reason + ")";
+  if (s.facts.is_test) line += ", test code";
+  return line;
+}
+
+// Keeps only findings on lines changed since the --diff ref.
+void KeepChangedLines(const std::vector<Target>& targets, std::vector<Finding>* findings) {
+  std::map<std::string, const Target*> by_path;
+  for (const Target& t : targets) by_path[t.path] = &t;
+  findings->erase(std::remove_if(findings->begin(), findings->end(),
+                                 [&](const Finding& f) {
+                                   auto it = by_path.find(f.location.path);
+                                   if (it == by_path.end()) return true;
+                                   const Target& t = *it->second;
+                                   return t.has_changed_lines && !t.changed_lines.count(f.location.line);
+                                 }),
+                  findings->end());
+}
+
+}  // namespace
+
+Result<Knowledge> LoadKnowledgeFrom(const std::string& config_path) {
+  if (config_path.empty()) return LoadKnowledge("", "");
+  std::string text;
+  if (!ReadSmallFile(config_path, &text)) {
+    return Error{config_path, 0, "cannot read the config file"};
+  }
+  return LoadKnowledge(text, config_path);
+}
+
+Result<ScanRun> RunScan(const ScanRequest& request) {
+  // Built-in knowledge first: its skip paths and size limit shape the listing.
+  Result<Knowledge> builtin = LoadKnowledge("", "");
+  if (!builtin.ok()) return builtin.error();
+  SourceRequest source = request.source;
+  source.skip_paths = builtin.value().settings.skip_paths;
+  source.max_file_bytes = builtin.value().settings.max_file_bytes;
+  Result<SourceListing> listed = ListTargets(source);
+  if (!listed.ok()) return listed.error();
+  SourceListing listing = std::move(listed).value();
+
+  ScanRun run;
+  run.root = listing.root;
+  // The user's config lives at the scanned root unless --config names one.
+  std::string config_path = request.config_path;
+  std::string config_origin = config_path;
+  if (config_path.empty() && fs::exists(fs::path(listing.root) / ".keylint.toml")) {
+    config_path = (fs::path(listing.root) / ".keylint.toml").string();
+    config_origin = ".keylint.toml";
+  }
+  if (config_path.empty()) {
+    run.knowledge = std::move(builtin).value();
+  } else {
+    std::string text;
+    if (!ReadSmallFile(config_path, &text)) return Error{config_path, 0, "cannot read the config file"};
+    Result<Knowledge> k = LoadKnowledge(text, config_origin);
+    if (!k.ok()) return k.error();
+    run.knowledge = std::move(k).value();
+  }
+  const Knowledge& knowledge = run.knowledge;
+  ScanReport& report = run.report;
+  report.tool_version = request.tool_version;
+  report.skips = std::move(listing.skips);
+  report.notifications = std::move(listing.notifications);
+
+  // The user's own skip paths apply after listing (the built-in ones already did).
+  std::vector<Target> targets;
+  for (Target& t : listing.targets) {
+    bool skip = std::any_of(knowledge.settings.skip_paths.begin(), knowledge.settings.skip_paths.end(),
+                            [&](const std::string& p) { return GlobMatch(p, t.path); });
+    if (skip) {
+      report.skips.push_back({t.path, "matches a skip_paths pattern"});
+    } else {
+      targets.push_back(std::move(t));
+    }
+  }
+
+  // package.json files first: the layout classifies every other file.
+  std::vector<Slot> slots(targets.size());
+  ProjectLayout layout;
+  const size_t max_bytes = knowledge.settings.max_file_bytes;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (fs::path(targets[i].path).filename() != "package.json") continue;
+    if (ReadTargetBytes(&targets[i], max_bytes, &slots[i].skip_reason, &slots[i].read_error)) {
+      layout.AddPackageJson(targets[i].path, targets[i].bytes);
+    }
+  }
+
+  CredentialScanner credentials(knowledge);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    FileAnalyzer analyzer(knowledge, credentials);
+    for (size_t i = next++; i < targets.size(); i = next++) {
+      Target& t = targets[i];
+      Slot& s = slots[i];
+      if (s.skip_reason.empty() && s.read_error.empty() && t.bytes.empty() &&
+          !ReadTargetBytes(&t, max_bytes, &s.skip_reason, &s.read_error)) {
+        continue;
+      }
+      if (!s.skip_reason.empty() || !s.read_error.empty()) continue;
+      s.facts = Classify(t, knowledge, layout);
+      s.analysis = analyzer.Analyze(t, s.facts);
+      s.bytes = t.bytes.size();
+      t.bytes.clear();
+      t.bytes.shrink_to_fit();
+    }
+  };
+  int jobs = request.jobs > 0 ? request.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(std::min<size_t>(jobs, std::max<size_t>(1, targets.size())));
+  std::vector<std::thread> threads;
+  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (std::thread& t : threads) t.join();
+
+  // Merge in target order (sorted by path), so the output does not depend on -j.
+  Facts all_facts;
+  std::vector<Finding> findings;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    Slot& s = slots[i];
+    if (request.verbose) run.verbose_lines.push_back(VerboseLine(targets[i], s));
+    if (!s.read_error.empty()) {
+      report.notifications.push_back({Level::kWarning, targets[i].path, 0, "not scanned: " + s.read_error});
+      continue;
+    }
+    if (!s.skip_reason.empty()) {
+      report.skips.push_back({targets[i].path, s.skip_reason});
+      continue;
+    }
+    ++report.files_scanned;
+    report.bytes_scanned += s.bytes;
+    for (Finding& f : s.analysis.findings) findings.push_back(std::move(f));
+    for (Notification& n : s.analysis.notifications) report.notifications.push_back(std::move(n));
+    all_facts.Append(std::move(s.analysis.facts));
+  }
+  for (Finding& f : CrossFileFindings(all_facts, knowledge)) {
+    if (f.fingerprint.empty()) AssignFingerprint(&f, "");
+    findings.push_back(std::move(f));
+  }
+  if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
+  std::sort(findings.begin(), findings.end(), FindingLess);
+
+  // Policy: suppressions, baseline, fail level.
+  IgnoreFile ignore_file;
+  std::string text;
+  if (ReadSmallFile((fs::path(listing.root) / ".keylintignore").string(), &text)) {
+    ignore_file = ParseIgnoreFile(text);
+  }
+  Baseline baseline;
+  if (!request.baseline_path.empty()) {
+    if (!ReadSmallFile(request.baseline_path, &text)) {
+      return Error{request.baseline_path, 0, "cannot read the baseline file"};
+    }
+    Result<Baseline> b = ParseBaseline(text, request.baseline_path);
+    if (!b.ok()) return b.error();
+    baseline = std::move(b).value();
+  }
+  PolicyInput policy{&knowledge, &all_facts.inline_ignores, &ignore_file,
+                     request.baseline_path.empty() ? nullptr : &baseline};
+  report.suppressed_count = ApplySuppressions(policy, &findings);
+  run.all_findings = findings;
+  for (Finding& f : findings) {
+    if (!f.suppressed || request.include_suppressed) report.findings.push_back(std::move(f));
+  }
+  std::sort(report.skips.begin(), report.skips.end(),
+            [](const Skip& a, const Skip& b) { return a.path < b.path; });
+  report.exit_code = ExitCodeFor(report.findings, request.fail_level);
+  return run;
+}
+
+}  // namespace keylint
