@@ -64,7 +64,7 @@ struct FixtureRepo {
     }
   }
   CommandResult Scan(const std::string& format) const {
-    return Run(ShellQuote(KeylintBinary()) + " scan --format " + format + extra_args + " .", repo);
+    return RunCommand(ShellQuote(KeylintBinary()) + " scan --format " + format + extra_args + " .", repo);
   }
 
   fs::path source;
@@ -172,7 +172,7 @@ TEST(FixtureSarif, EveryFixtureSarifValidates) {
     files += " " + ShellQuote(file);
   }
   if (files.empty()) GTEST_SKIP() << "no fixtures";
-  CommandResult v = Run("bash " + ShellQuote(KEYLINT_SARIF_VALIDATOR) + files, out.path());
+  CommandResult v = RunCommand("bash " + ShellQuote(KEYLINT_SARIF_VALIDATOR) + files, out.path());
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
 }
 

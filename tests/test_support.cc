@@ -56,7 +56,7 @@ std::string ShellQuote(const std::string& s) {
   return out + "'";
 }
 
-CommandResult Run(const std::string& command, const std::string& cwd) {
+CommandResult RunCommand(const std::string& command, const std::string& cwd) {
   TempDir capture;
   std::string out = capture.path() + "/out", err = capture.path() + "/err";
   std::string full = "cd " + ShellQuote(cwd) + " && (" + command + ") >" + ShellQuote(out) + " 2>" +
@@ -78,7 +78,7 @@ std::string MakeGitRepo(const std::string& dir, const std::vector<std::string>& 
       "git config user.name keylint-test && git config commit.gpgsign false && git add -A";
   for (const std::string& u : untracked) cmd += " && git rm -q --cached --ignore-unmatch " + ShellQuote(u);
   cmd += " && (git diff --cached --quiet || git commit -q -m fixture)";
-  CommandResult r = Run(cmd, dir);
+  CommandResult r = RunCommand(cmd, dir);
   if (r.exit_code != 0) return "git setup failed in " + dir + ": " + r.err;
   return "";
 }
@@ -100,7 +100,7 @@ void CopyTree(const std::string& from, const std::string& to, const std::vector<
 }
 
 CommandResult ValidateSarif(const std::string& sarif_path) {
-  return Run("bash " + ShellQuote(KEYLINT_SARIF_VALIDATOR) + " " + ShellQuote(sarif_path), ".");
+  return RunCommand("bash " + ShellQuote(KEYLINT_SARIF_VALIDATOR) + " " + ShellQuote(sarif_path), ".");
 }
 
 }  // namespace keylint::testing

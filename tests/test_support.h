@@ -29,7 +29,7 @@ struct CommandResult {
 };
 
 // Runs `command` with /bin/sh in `cwd`; captures stdout and stderr.
-CommandResult Run(const std::string& command, const std::string& cwd);
+CommandResult RunCommand(const std::string& command, const std::string& cwd);
 
 // Single-quotes `s` for /bin/sh.
 std::string ShellQuote(const std::string& s);

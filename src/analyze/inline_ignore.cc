@@ -27,7 +27,10 @@ std::vector<InlineIgnore> FindInlineIgnores(const std::string& path, std::string
     size_t i = 0;
     while (i < rest.size() && rest[i] == ' ') ++i;
     size_t start = i;
-    while (i < rest.size() && IsRuleChar(rest[i])) ++i;
+    // A rule id starts with its family's letter; "--" right after the marker opens the reason.
+    if (i < rest.size() && std::islower(static_cast<unsigned char>(rest[i]))) {
+      while (i < rest.size() && IsRuleChar(rest[i])) ++i;
+    }
     std::string_view word = rest.substr(start, i - start);
     if (word.find('/') != std::string_view::npos) ig.rule_id = std::string(word);
     size_t dashes = rest.find("--", i);

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "core/glob.h"
 #include "core/text.h"
 
 namespace keylint {
@@ -49,23 +50,11 @@ void ClassifyLanguage(const std::string& path, FileFacts* f) {
   if (base == "package.json") f->kind = FileKind::kPackageJson;
 }
 
-// Test code and fixtures hold test keys on purpose.
-bool IsTestPath(const std::string& path) {
-  std::string p = "/" + ToLower(path);
-  for (std::string_view dir : {"/test/", "/tests/", "/__tests__/", "/__mocks__/", "/spec/",
-                               "/fixtures/", "/e2e/", "/cypress/", "/playwright/"}) {
-    if (p.find(dir) != std::string::npos) return true;
-  }
-  for (std::string_view marker : {".test.", ".spec.", "_test.", ".stories."}) {
-    if (p.find(marker) != std::string::npos) return true;
+bool MatchesAny(const std::vector<std::string>& globs, const std::string& path) {
+  for (const std::string& g : globs) {
+    if (GlobMatch(g, path)) return true;
   }
   return false;
-}
-
-bool IsDocsPath(const std::string& path) {
-  std::string p = "/" + ToLower(path);
-  return p.find("/docs/") != std::string::npos || EndsWith(p, ".md") || EndsWith(p, ".mdx") ||
-         EndsWith(p, ".rst") || EndsWith(p, ".txt");
 }
 
 }  // namespace
@@ -73,8 +62,8 @@ bool IsDocsPath(const std::string& path) {
 FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout) {
   FileFacts f;
   ClassifyLanguage(target.path, &f);
-  f.is_test = IsTestPath(target.path);
-  f.is_docs = IsDocsPath(target.path);
+  f.is_test = MatchesAny(knowledge.settings.test_paths, target.path);
+  f.is_docs = MatchesAny(knowledge.settings.docs_paths, target.path);
   ClassifySide(target, knowledge, layout, &f);
   ClassifyStage(target, knowledge, &f);
   return f;

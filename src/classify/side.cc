@@ -1,12 +1,113 @@
-// Which side of the wire a file runs on. (Placeholder until the client-side analysis lands.)
+// Which side of the wire a JS/TS file runs on: client (shipped to browsers or apps), server, shared
+// (both: server-rendered then hydrated) or unknown. Reads the path, the package's framework and
+// the file's bytes (directives, import strings), never parses: one pass over the bytes at most.
+//
+// Order, first decision wins (each with a reason for --verbose):
+//   1. directives ('use client' / 'use server' as first statements)
+//   2. marker imports (import 'server-only' / 'client-only')
+//   3. framework-independent path conventions (*.server.*, .client/, build configs)
+//   4. the package's framework conventions (Next.js app/ vs pages/, SvelteKit +page.server.ts, ...)
+//   5. imports of one-sided modules and SDKs (@nangohq/frontend -> client, @nangohq/node -> server)
+//   6. fallback paths (*.vue, *.svelte), then the framework's default side (Express: server)
+// All the knowledge is in rules/exposure.toml and rules/sdks.toml.
+#include <string_view>
+#include <vector>
+
 #include "classify/classify.h"
+#include "classify/side_signals.h"
+#include "knowledge/exposure_match.h"
 
 namespace keylint {
+namespace {
 
-void ClassifySide(const Target& /*target*/, const Knowledge& /*knowledge*/,
-                  const ProjectLayout& /*layout*/, FileFacts* facts) {
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+const PathConvention* FirstMatch(const std::vector<PathConvention>& paths, std::string_view rel) {
+  for (const PathConvention& p : paths) {
+    if (MatchGlob(p.glob, rel)) return &p;
+  }
+  return nullptr;
+}
+
+bool ModuleIn(const std::vector<std::string>& patterns, std::string_view spec) {
+  for (const std::string& p : patterns) {
+    if (ModuleMatches(p, spec)) return true;
+  }
+  return false;
+}
+
+void Decide(FileFacts* facts, Side side, std::string reason) {
+  facts->side = side;
+  facts->side_reason = std::move(reason);
+}
+
+}  // namespace
+
+void ClassifySide(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
+                  FileFacts* facts) {
   facts->side = Side::kUnknown;
-  facts->side_reason = "no rule decided";
+  if (facts->kind != FileKind::kSource) {
+    facts->side_reason = "not JavaScript or TypeScript source";
+    return;
+  }
+  const PackageInfo* pkg = layout.PackageOf(target.path);
+  const Framework* fw = pkg ? FrameworkFor(knowledge, pkg->dependencies) : nullptr;
+  if (fw) facts->framework = fw->id;
+  std::string_view rel = target.path;
+  if (pkg && !pkg->dir.empty()) rel.remove_prefix(pkg->dir.size() + 1);
+  std::string_view bytes = target.bytes;
+  bool component = EndsWith(rel, ".vue") || EndsWith(rel, ".svelte") || EndsWith(rel, ".astro");
+
+  if (!component) {
+    for (std::string_view directive : DirectivePrologue(bytes)) {
+      for (const auto& [text, side] : knowledge.exposure.directives) {
+        if (directive == text) return Decide(facts, side, "'" + text + "' directive");
+      }
+    }
+  }
+  std::vector<std::string_view> imports = ImportSpecifiers(bytes);
+  for (std::string_view spec : imports) {
+    for (const auto& [module, side] : knowledge.exposure.marker_imports) {
+      if (spec == module) return Decide(facts, side, "imports '" + module + "'");
+    }
+  }
+  if (const PathConvention* p = FirstMatch(knowledge.exposure.paths, rel)) {
+    return Decide(facts, p->side, p->reason);
+  }
+  if (fw) {
+    if (const PathConvention* p = FirstMatch(fw->paths, rel)) {
+      return Decide(facts, p->side, p->reason);
+    }
+  }
+  std::string_view client_signal, server_signal;
+  for (std::string_view spec : imports) {
+    const Sdk* sdk = SdkForModule(knowledge, spec);
+    Side side = sdk ? sdk->side : Side::kUnknown;
+    if (side == Side::kUnknown) {
+      if (ModuleIn(knowledge.exposure.client_modules, spec)) side = Side::kClient;
+      if (ModuleIn(knowledge.exposure.server_modules, spec)) side = Side::kServer;
+    }
+    if (side == Side::kClient && client_signal.empty()) client_signal = spec;
+    if (side == Side::kServer && server_signal.empty()) server_signal = spec;
+  }
+  if (!client_signal.empty() && server_signal.empty()) {
+    return Decide(facts, Side::kClient, "imports browser module '" + std::string(client_signal) + "'");
+  }
+  if (!server_signal.empty() && client_signal.empty()) {
+    return Decide(facts, Side::kServer, "imports server module '" + std::string(server_signal) + "'");
+  }
+  if (const PathConvention* p = FirstMatch(knowledge.exposure.fallback_paths, rel)) {
+    return Decide(facts, p->side, p->reason);
+  }
+  if (fw && fw->default_side != Side::kUnknown) {
+    return Decide(facts, fw->default_side, fw->name + " package");
+  }
+  std::string why = "no rule decided";
+  if (!client_signal.empty()) why += " (imports both browser and server modules)";
+  else if (fw) why += " (" + fw->name + " module outside its conventions)";
+  facts->side_reason = why;
 }
 
 }  // namespace keylint

@@ -39,6 +39,8 @@ struct FileFacts {
   // Why side and stage were decided, for --verbose ("next app/ without 'use client'").
   std::string side_reason;
   std::string stage_reason;
+  // The framework of the file's package ("next", "vite", ... as in rules/exposure.toml); "" if none.
+  std::string framework;
   // A test file or fixture (tests/, __tests__/, *.test.ts, *.spec.js): test keys there are fine.
   bool is_test = false;
   // Documentation (README.md, docs/): examples there are lower risk.

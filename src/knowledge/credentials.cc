@@ -22,7 +22,10 @@ Status LoadStageMarkers(const toml::table& t, std::string_view origin, Credentia
   return {};
 }
 
-Status LoadCredential(const toml::table& t, std::string_view origin, Knowledge* k) {
+// Regexes of the embedded rules are not compiled here: the scanner compiles each on first use,
+// so a run over a few files pays only for the rules it needs (credentials_test compiles every
+// embedded regex). A user's rules are checked at load, so a typo is an error at its line.
+Status LoadCredential(const toml::table& t, std::string_view origin, bool user, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "provider", "description", "regex", "keywords", "entropy",
                                "exposure", "stage", "stage_markers", "allow", "generic", "jwt",
                                "level", "security_severity", "precision", "help"},
@@ -52,9 +55,11 @@ Status LoadCredential(const toml::table& t, std::string_view origin, Knowledge* 
     return ErrorAt(origin, t, "credential '" + c.id + "' needs at least one keyword for the prefilter");
   }
   for (std::string& kw : c.keywords) kw = ToLower(kw);
-  if (Status s = CheckRegex(c.regex, origin, t); !s.ok()) return s;
-  for (const std::string& a : c.allow) {
-    if (Status s = CheckRegex(a, origin, t); !s.ok()) return s;
+  if (user) {
+    if (Status s = CheckRegex(c.regex, origin, t); !s.ok()) return s;
+    for (const std::string& a : c.allow) {
+      if (Status s = CheckRegex(a, origin, t); !s.ok()) return s;
+    }
   }
   if (exposure == "secret") c.exposure = Exposure::kSecret;
   else if (exposure == "public") c.exposure = Exposure::kPublic;
@@ -88,14 +93,14 @@ Status LoadCredential(const toml::table& t, std::string_view origin, Knowledge* 
 
 }  // namespace
 
-Status LoadCredentials(const toml::table& root, std::string_view origin, bool /*user*/,
+Status LoadCredentials(const toml::table& root, std::string_view origin, bool user,
                        Knowledge* k) {
   if (const toml::node* node = root.get("credential")) {
     const toml::array* arr = node->as_array();
     if (!arr) return ErrorAt(origin, *node, "'credential' must be an array of tables ([[credential]])");
     for (const toml::node& item : *arr) {
       if (!item.is_table()) return ErrorAt(origin, item, "[[credential]] entries must be tables");
-      if (Status s = LoadCredential(*item.as_table(), origin, k); !s.ok()) return s;
+      if (Status s = LoadCredential(*item.as_table(), origin, user, k); !s.ok()) return s;
     }
   }
   if (const toml::node* node = root.get("placeholders")) {
@@ -104,7 +109,7 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool /*
     if (Status s = CheckKeys(*t, {"patterns", "examples"}, origin, "[placeholders]"); !s.ok()) return s;
     size_t first = k->credentials.placeholders.size();
     if (Status s = ReadStrings(*t, "patterns", origin, &k->credentials.placeholders); !s.ok()) return s;
-    for (size_t i = first; i < k->credentials.placeholders.size(); ++i) {
+    for (size_t i = first; user && i < k->credentials.placeholders.size(); ++i) {
       if (Status s = CheckRegex(k->credentials.placeholders[i], origin, *t); !s.ok()) return s;
     }
     if (Status s = ReadStrings(*t, "examples", origin, &k->credentials.example_values); !s.ok()) return s;

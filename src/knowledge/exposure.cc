@@ -42,8 +42,9 @@ Status ReadGlobs(const toml::table& t, std::string_view key, std::string_view or
 }
 
 // `paths = [{ glob = "...", side = "server", why = "..." }, ...]`
-Status ReadPaths(const toml::table& t, std::string_view origin, std::vector<PathConvention>* out) {
-  const toml::node* node = t.get("paths");
+Status ReadPaths(const toml::table& t, std::string_view key, std::string_view origin,
+                 std::vector<PathConvention>* out) {
+  const toml::node* node = t.get(key);
   if (!node) return {};
   const toml::array* arr = node->as_array();
   if (!arr) return ErrorAt(origin, *node, "'paths' must be an array of tables");
@@ -90,7 +91,7 @@ void AddPrefixes(const std::vector<std::string>& from, std::vector<std::string>*
 Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledge* k) {
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
-                               "bundler", "server_modules", "client_modules"},
+                               "fallback_paths", "bundler", "server_modules", "client_modules"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -99,7 +100,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
   for (Status s : {ReadStrings(t, "public_prefixes", origin, &prefixes),
                    ReadSideMap(t, "directives", origin, &e.directives),
                    ReadSideMap(t, "marker_imports", origin, &e.marker_imports),
-                   ReadPaths(t, origin, &e.paths),
+                   ReadPaths(t, "paths", origin, &e.paths),
+                   ReadPaths(t, "fallback_paths", origin, &e.fallback_paths),
                    ReadStrings(t, "server_modules", origin, &e.server_modules),
                    ReadStrings(t, "client_modules", origin, &e.client_modules)}) {
     if (!s.ok()) return s;
@@ -139,7 +141,7 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
   for (Status s : {ReadString(t, "id", origin, &f.id, true), ReadString(t, "name", origin, &f.name, true),
                    ReadStrings(t, "packages", origin, &f.packages),
                    ReadStrings(t, "public_prefixes", origin, &f.public_prefixes),
-                   ReadPaths(t, origin, &f.paths),
+                   ReadPaths(t, "paths", origin, &f.paths),
                    ReadStrings(t, "server_exports", origin, &f.server_exports),
                    ReadSide(t, "default_side", origin, &f.default_side)}) {
     if (!s.ok()) return s;

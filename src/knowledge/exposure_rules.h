@@ -57,6 +57,8 @@ struct ExposureKnowledge {
   std::vector<PathConvention> paths;
   // In priority order: the first whose package is a dependency wins.
   std::vector<Framework> frameworks;
+  // Checked after frameworks and imports: what a file is when nothing else told (*.vue: client).
+  std::vector<PathConvention> fallback_paths;
   std::vector<BundlerConfig> bundlers;
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;

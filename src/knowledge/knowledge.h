@@ -28,6 +28,10 @@ struct Settings {
   std::vector<std::string> allow_values;
   // Allowlisted paths (gitignore-style globs): no findings are reported in them.
   std::vector<std::string> allow_paths;
+  // Test code and fixtures (globs): test keys there are expected.
+  std::vector<std::string> test_paths;
+  // Documentation (globs): examples there are lower risk.
+  std::vector<std::string> docs_paths;
 };
 
 struct Knowledge {

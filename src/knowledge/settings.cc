@@ -10,14 +10,18 @@ Status LoadSettings(const toml::table& root, std::string_view origin, bool /*use
   if (const toml::node* node = root.get("settings")) {
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[settings] must be a table");
-    if (Status s = CheckKeys(*t, {"max_file_bytes", "skip_paths"}, origin, "[settings]"); !s.ok()) {
+    if (Status s = CheckKeys(*t, {"max_file_bytes", "skip_paths", "test_paths", "docs_paths"}, origin, "[settings]"); !s.ok()) {
       return s;
     }
     int64_t max_bytes = static_cast<int64_t>(k->settings.max_file_bytes);
     if (Status s = ReadInt(*t, "max_file_bytes", origin, &max_bytes); !s.ok()) return s;
     if (max_bytes <= 0) return ErrorAt(origin, *t->get("max_file_bytes"), "max_file_bytes must be positive");
     k->settings.max_file_bytes = static_cast<size_t>(max_bytes);
-    if (Status s = ReadStrings(*t, "skip_paths", origin, &k->settings.skip_paths); !s.ok()) return s;
+    for (auto [key, list] : {std::pair{"skip_paths", &k->settings.skip_paths},
+                             std::pair{"test_paths", &k->settings.test_paths},
+                             std::pair{"docs_paths", &k->settings.docs_paths}}) {
+      if (Status s = ReadStrings(*t, key, origin, list); !s.ok()) return s;
+    }
   }
   if (const toml::node* node = root.get("allowlist")) {
     const toml::table* t = node->as_table();

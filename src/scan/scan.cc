@@ -140,11 +140,10 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     for (size_t i = next++; i < targets.size(); i = next++) {
       Target& t = targets[i];
       Slot& s = slots[i];
-      if (s.skip_reason.empty() && s.read_error.empty() && t.bytes.empty() &&
-          !ReadTargetBytes(&t, max_bytes, &s.skip_reason, &s.read_error)) {
-        continue;
-      }
-      if (!s.skip_reason.empty() || !s.read_error.empty()) continue;
+      // ReadTargetBytes also vets bytes already filled (--staged): binary, size, minified.
+      bool readable = s.skip_reason.empty() && s.read_error.empty() &&
+                      ReadTargetBytes(&t, max_bytes, &s.skip_reason, &s.read_error);
+      if (!readable) continue;
       s.facts = Classify(t, knowledge, layout);
       s.analysis = analyzer.Analyze(t, s.facts);
       s.bytes = t.bytes.size();

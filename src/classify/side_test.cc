@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include "classify/classify.h"
+#include "classify/side_signals.h"
+#include "knowledge/exposure_match.h"
+
+namespace keylint {
+namespace {
+
+const Knowledge& K() {
+  static const Knowledge* k = [] {
+    Result<Knowledge> r = LoadKnowledge("", "");
+    EXPECT_TRUE(r.ok()) << r.error().ToString();
+    return new Knowledge(r.ok() ? std::move(r).value() : Knowledge{});
+  }();
+  return *k;
+}
+
+ProjectLayout Layout(std::initializer_list<std::pair<std::string, std::string>> packages) {
+  ProjectLayout layout;
+  for (const auto& [path, deps] : packages) {
+    layout.AddPackageJson(path, "{\"name\":\"x\",\"dependencies\":{" + deps + "}}");
+  }
+  return layout;
+}
+
+FileFacts SideOf(const ProjectLayout& layout, const std::string& path, const std::string& bytes = "") {
+  Target t;
+  t.path = path;
+  t.bytes = bytes;
+  return Classify(t, K(), layout);
+}
+
+const char kNext[] = R"("next":"14","react-dom":"18")";
+
+TEST(ClassifySide, UseClientDirectiveWinsOverNextAppConvention) {
+  ProjectLayout l = Layout({{"package.json", kNext}});
+  FileFacts f = SideOf(l, "app/connect/Button.tsx", "// header\n/* c */\n'use strict';\n\"use client\"\nimport x from 'y';\n");
+  EXPECT_EQ(f.side, Side::kClient);
+  EXPECT_EQ(f.side_reason, "'use client' directive");
+  EXPECT_EQ(f.framework, "next");
+}
+
+TEST(ClassifySide, DirectiveAfterAnImportIsNotADirective) {
+  ProjectLayout l = Layout({{"package.json", kNext}});
+  FileFacts f = SideOf(l, "app/page.tsx", "import x from 'y';\n'use client';\n");
+  EXPECT_EQ(f.side, Side::kServer);
+}
+
+TEST(ClassifySide, NextConventions) {
+  ProjectLayout l = Layout({{"package.json", kNext}});
+  EXPECT_EQ(SideOf(l, "app/page.tsx").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "src/app/api/x/route.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "app/page.tsx", "'use server'\n").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "pages/api/checkout.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "pages/index.tsx").side, Side::kClient);
+  EXPECT_EQ(SideOf(l, "src/middleware.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "next.config.mjs").side, Side::kServer);
+  // Outside the conventions, imports decide; otherwise nobody knows.
+  EXPECT_EQ(SideOf(l, "lib/nango.ts", "import { Nango } from '@nangohq/node';").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "lib/connect.ts", "import Nango from \"@nangohq/frontend\";").side, Side::kClient);
+  EXPECT_EQ(SideOf(l, "lib/util.ts", "export const x = 1;").side, Side::kUnknown);
+}
+
+TEST(ClassifySide, MarkerImports) {
+  ProjectLayout l = Layout({{"package.json", kNext}});
+  FileFacts f = SideOf(l, "components/Keys.tsx", "import 'server-only';\nexport const k = 1;\n");
+  EXPECT_EQ(f.side, Side::kServer);
+  EXPECT_EQ(f.side_reason, "imports 'server-only'");
+  EXPECT_EQ(SideOf(l, "pages/x.tsx", "import \"client-only\";").side, Side::kClient);
+}
+
+TEST(ClassifySide, RemixAndReactRouter) {
+  ProjectLayout l = Layout({{"package.json", R"("@remix-run/react":"2","@remix-run/node":"2")"}});
+  EXPECT_EQ(SideOf(l, "app/utils/db.server.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "app/.server/stripe.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "app/utils/analytics.client.ts").side, Side::kClient);
+  EXPECT_EQ(SideOf(l, "app/routes/_index.tsx").side, Side::kShared);
+}
+
+TEST(ClassifySide, SvelteKit) {
+  ProjectLayout l = Layout({{"package.json", R"("@sveltejs/kit":"2","svelte":"4")"}});
+  EXPECT_EQ(SideOf(l, "src/routes/+page.server.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "src/routes/api/+server.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "src/routes/+page.svelte").side, Side::kClient);
+  EXPECT_EQ(SideOf(l, "src/routes/blog/+page.ts").side, Side::kShared);
+  EXPECT_EQ(SideOf(l, "src/lib/server/db.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "src/hooks.server.ts").side, Side::kServer);
+}
+
+TEST(ClassifySide, Nuxt) {
+  ProjectLayout l = Layout({{"package.json", R"("nuxt":"3")"}});
+  EXPECT_EQ(SideOf(l, "server/api/pay.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "components/Pay.vue").side, Side::kShared);
+  EXPECT_EQ(SideOf(l, "plugins/analytics.client.ts").side, Side::kClient);
+  EXPECT_EQ(SideOf(l, "components/Secret.server.vue").side, Side::kServer);
+}
+
+TEST(ClassifySide, ExpoAngularAndSpas) {
+  ProjectLayout expo = Layout({{"package.json", R"("expo":"50","expo-router":"3")"}});
+  EXPECT_EQ(SideOf(expo, "app/api/pay+api.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(expo, "app/index.tsx").side, Side::kClient);
+  EXPECT_EQ(SideOf(expo, "app.config.ts").side, Side::kServer);
+  ProjectLayout ng = Layout({{"package.json", R"("@angular/core":"17")"}});
+  FileFacts env = SideOf(ng, "src/environments/environment.prod.ts");
+  EXPECT_EQ(env.side, Side::kClient);
+  EXPECT_EQ(env.side_reason, "Angular environment file (always bundled into the app)");
+  EXPECT_EQ(SideOf(ng, "src/app/app.config.ts").side, Side::kClient);
+  ProjectLayout vite = Layout({{"package.json", R"("react":"18","vite":"5")"}});
+  EXPECT_EQ(SideOf(vite, "src/App.tsx").side, Side::kClient);
+  EXPECT_EQ(SideOf(vite, "vite.config.ts").side, Side::kServer);
+  ProjectLayout cra = Layout({{"package.json", R"("react-scripts":"5")"}});
+  EXPECT_EQ(SideOf(cra, "src/App.js").side, Side::kClient);
+}
+
+TEST(ClassifySide, MonorepoUsesNearestPackage) {
+  ProjectLayout l = Layout({{"package.json", R"("turbo":"1")"},
+                            {"apps/web/package.json", kNext},
+                            {"apps/api/package.json", R"("express":"4")"}});
+  EXPECT_EQ(SideOf(l, "apps/web/pages/index.tsx").side, Side::kClient);
+  EXPECT_EQ(SideOf(l, "apps/api/src/index.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "apps/api/src/index.ts").framework, "node-server");
+  // A folder named pages/ outside the Next.js package is not a Next.js page.
+  EXPECT_EQ(SideOf(l, "apps/api/pages/index.ts").side, Side::kServer);
+  EXPECT_EQ(SideOf(l, "scripts/pages/x.ts").side, Side::kUnknown);
+}
+
+TEST(ClassifySide, NonSourceFilesAreNotClassified) {
+  ProjectLayout l = Layout({{"package.json", kNext}});
+  EXPECT_EQ(SideOf(l, "app/.env.local").side, Side::kUnknown);
+}
+
+TEST(SideSignals, ImportSpecifiers) {
+  std::vector<std::string_view> s = ImportSpecifiers(
+      "import a from 'a';\nimport {b} from \"@b/c\";\nconst d = require( 'd' );\n"
+      "import 'e';\nconst f = await import(\"f/g\");\nconst s = 'from';\nx('not')\n");
+  std::vector<std::string_view> want = {"a", "@b/c", "d", "e", "f/g"};
+  EXPECT_EQ(s, want);
+}
+
+TEST(SideSignals, DirectivePrologueStopsAtCode) {
+  std::vector<std::string_view> d = DirectivePrologue("#!/usr/bin/env node\n'use strict'\n'use client'; x()\n'use server'");
+  std::vector<std::string_view> want = {"use strict", "use client"};
+  EXPECT_EQ(d, want);
+}
+
+TEST(ExposureMatch, Globs) {
+  EXPECT_TRUE(MatchGlob("**/*.server.*", "app/db.server.ts"));
+  EXPECT_TRUE(MatchGlob("**/*.server.*", "db.server.ts"));
+  EXPECT_FALSE(MatchGlob("src/*.ts", "src/a/b.ts"));
+  EXPECT_TRUE(MatchGlob("src/**", "src/a/b.ts"));
+  EXPECT_TRUE(MatchGlob("app/**/route.ts", "app/route.ts"));
+  EXPECT_EQ(ExpandBraces("{src/,}app/{a,b}.ts").size(), 4u);
+  EXPECT_EQ(UpperSnake("stripeSecretKey"), "STRIPE_SECRET_KEY");
+  EXPECT_EQ(UpperSnake("NANGO_SECRET_KEY"), "NANGO_SECRET_KEY");
+  EXPECT_EQ(UpperSnake("APIKey"), "API_KEY");
+}
+
+TEST(ExposureMatch, SecretAndPublicNames) {
+  EXPECT_TRUE(IsSecretName(K(), "NANGO_SECRET_KEY_PROD"));
+  EXPECT_TRUE(IsSecretName(K(), "OPENAI_API_KEY"));
+  EXPECT_TRUE(IsSecretName(K(), "SUPABASE_SERVICE_ROLE_KEY"));
+  EXPECT_TRUE(IsSecretName(K(), "secretKey"));
+  EXPECT_FALSE(IsSecretName(K(), "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY"));
+  EXPECT_FALSE(IsSecretName(K(), "NEXT_PUBLIC_NANGO_PUBLIC_KEY"));
+  EXPECT_FALSE(IsSecretName(K(), "FIREBASE_API_KEY"));
+  EXPECT_FALSE(IsSecretName(K(), "apiKey"));
+  EXPECT_TRUE(IsPublicPrefixedSecretName(K(), "NEXT_PUBLIC_NANGO_SECRET_KEY"));
+  EXPECT_TRUE(IsPublicPrefixedSecretName(K(), "VITE_STRIPE_SECRET_KEY"));
+  EXPECT_TRUE(IsPublicPrefixedSecretName(K(), "EXPO_PUBLIC_SUPABASE_SERVICE_ROLE_KEY"));
+  EXPECT_FALSE(IsPublicPrefixedSecretName(K(), "NANGO_SECRET_KEY"));
+  EXPECT_FALSE(IsPublicPrefixedSecretName(K(), "NEXT_PUBLIC_MAPBOX_ACCESS_TOKEN"));
+  EXPECT_EQ(PublicPrefixOf(K(), "NEXT_PUBLIC_X"), "NEXT_PUBLIC_");
+}
+
+}  // namespace
+}  // namespace keylint

@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include "classify/classify.h"
+#include "knowledge/knowledge.h"
+
+namespace keylint {
+namespace {
+
+const Knowledge& K() {
+  static const Knowledge* k = [] {
+    Result<Knowledge> r = LoadKnowledge("", "");
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
+    return new Knowledge(std::move(r).value());
+  }();
+  return *k;
+}
+
+Stage StageOf(const std::string& path) {
+  Target t;
+  t.path = path;
+  return Classify(t, K(), ProjectLayout()).stage;
+}
+
+TEST(ClassifyStage, EnvFileNames) {
+  EXPECT_EQ(StageOf(".env"), Stage::kDev);
+  EXPECT_EQ(StageOf(".env.local"), Stage::kDev);
+  EXPECT_EQ(StageOf(".env.development"), Stage::kDev);
+  EXPECT_EQ(StageOf(".env.development.local"), Stage::kDev);
+  EXPECT_EQ(StageOf(".env.test"), Stage::kTest);
+  EXPECT_EQ(StageOf(".env.test.local"), Stage::kTest);
+  EXPECT_EQ(StageOf(".env.staging"), Stage::kStaging);
+  EXPECT_EQ(StageOf(".env.production"), Stage::kProd);
+  EXPECT_EQ(StageOf("apps/web/.env.production.local"), Stage::kProd);
+  EXPECT_EQ(StageOf(".env.example"), Stage::kTemplate);
+  EXPECT_EQ(StageOf(".env.sample"), Stage::kTemplate);
+  EXPECT_EQ(StageOf(".env.template"), Stage::kTemplate);
+  EXPECT_EQ(StageOf(".env.dist"), Stage::kTemplate);
+  EXPECT_EQ(StageOf(".env.staging.example"), Stage::kTemplate);
+  EXPECT_EQ(StageOf(".env.keys"), Stage::kUnknown);
+}
+
+TEST(ClassifyStage, FoldersAndTools) {
+  EXPECT_EQ(StageOf("config/production/.env"), Stage::kProd);
+  EXPECT_EQ(StageOf("environments/prod/.env"), Stage::kProd);
+  EXPECT_EQ(StageOf("deploy/staging/.env.local"), Stage::kStaging);
+  // A specific name wins over the folder; templates stay templates.
+  EXPECT_EQ(StageOf("config/production/.env.test"), Stage::kTest);
+  EXPECT_EQ(StageOf("config/production/.env.example"), Stage::kTemplate);
+  EXPECT_EQ(StageOf("nango-integrations/.env"), Stage::kDev);
+  EXPECT_EQ(StageOf("packages/x/nango-integrations/.env"), Stage::kDev);
+}
+
+TEST(ClassifyStage, CiFilesAndOthers) {
+  EXPECT_EQ(StageOf(".github/workflows/ci.yml"), Stage::kCi);
+  EXPECT_EQ(StageOf(".gitlab-ci.yml"), Stage::kCi);
+  EXPECT_EQ(StageOf("src/index.ts"), Stage::kUnknown);
+  EXPECT_EQ(StageOf("config/production/settings.yml"), Stage::kUnknown);
+}
+
+TEST(StageOfName, SuffixesAndPrefixes) {
+  const StageKnowledge& s = K().stages;
+  EXPECT_EQ(StageOfName(s, "NANGO_SECRET_KEY_PROD"), Stage::kProd);
+  EXPECT_EQ(StageOfName(s, "stripe_key_live"), Stage::kProd);
+  EXPECT_EQ(StageOfName(s, "PROD_DATABASE_URL"), Stage::kProd);
+  EXPECT_EQ(StageOfName(s, "NANGO_SECRET_KEY_DEV"), Stage::kDev);
+  EXPECT_EQ(StageOfName(s, "STRIPE_KEY_SANDBOX"), Stage::kTest);
+  EXPECT_EQ(StageOfName(s, "PROD"), Stage::kUnknown);
+  EXPECT_EQ(StageOfName(s, "DELIVERY_KEY"), Stage::kUnknown);
+  EXPECT_TRUE(IsSecretLikeName(s, "NANGO_SECRET_KEY_PROD"));
+  EXPECT_TRUE(IsSecretLikeName(s, "OPENAI_APIKEY"));
+  EXPECT_FALSE(IsSecretLikeName(s, "API_URL_PROD"));
+}
+
+}  // namespace
+}  // namespace keylint

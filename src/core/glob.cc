@@ -1,0 +1,160 @@
+#include "core/glob.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace keylint {
+namespace {
+
+// Matches the bracket class starting at p[*pi] == '[' against c. On return *pi is just past the
+// closing ']'. Returns -1 when the class is malformed (no closing ']'): the caller then treats
+// '[' as a literal. A class never matches '/'.
+int MatchClass(std::string_view p, size_t* pi, char c) {
+  size_t i = *pi + 1;
+  bool negate = false;
+  if (i < p.size() && (p[i] == '!' || p[i] == '^')) {
+    negate = true;
+    ++i;
+  }
+  bool matched = false;
+  bool first = true;
+  while (i < p.size() && (first || p[i] != ']')) {
+    first = false;
+    char lo = p[i];
+    if (lo == '\\' && i + 1 < p.size()) lo = p[++i];
+    char hi = lo;
+    if (i + 2 < p.size() && p[i + 1] == '-' && p[i + 2] != ']') {
+      hi = p[i + 2];
+      if (hi == '\\' && i + 3 < p.size()) hi = p[++i + 2];
+      i += 2;
+    }
+    if (lo <= c && c <= hi) matched = true;
+    ++i;
+  }
+  if (i >= p.size()) return -1;
+  *pi = i + 1;
+  if (c == '/') return 0;
+  return matched != negate ? 1 : 0;
+}
+
+// Matches one pattern against one text. Stars branch; the memo of (pattern, text) positions
+// already known not to match keeps that O(|p| x |t|) instead of exponential.
+class Matcher {
+ public:
+  Matcher(std::string_view p, std::string_view t) : p_(p), t_(t) {
+    if (p.find('*') != std::string_view::npos) failed_.assign((p.size() + 1) * (t.size() + 1), 0);
+  }
+  bool Run() { return MatchFrom(0, 0); }
+
+ private:
+  bool MatchFrom(size_t pi, size_t ti);
+  // Memoised MatchFrom, for the branches a star opens.
+  bool Try(size_t pi, size_t ti) {
+    uint8_t& failed = failed_[pi * (t_.size() + 1) + ti];
+    if (failed) return false;
+    if (MatchFrom(pi, ti)) return true;
+    failed = 1;
+    return false;
+  }
+
+  std::string_view p_;
+  std::string_view t_;
+  std::vector<uint8_t> failed_;
+};
+
+// Whether p[pi..] matches all of t[ti..]. '*', '?' and classes stop at '/'; a `**` that is a
+// component of its own spans components.
+bool Matcher::MatchFrom(size_t pi, size_t ti) {
+  std::string_view p = p_;
+  std::string_view t = t_;
+  while (pi < p.size()) {
+    char c = p[pi];
+    if (c == '*') {
+      size_t after = pi + 1;
+      while (after < p.size() && p[after] == '*') ++after;
+      bool own_component = after - pi >= 2 && (pi == 0 || p[pi - 1] == '/') &&
+                           (after == p.size() || p[after] == '/');
+      if (own_component) {
+        // `a/**`: everything below a (not a itself, which has no text left here).
+        if (after == p.size()) return ti < t.size();
+        // `**/rest`: rest at this component or after any later '/'.
+        size_t rest = after + 1;
+        if (Try(rest, ti)) return true;
+        for (size_t k = ti; k < t.size(); ++k) {
+          if (t[k] == '/' && Try(rest, k + 1)) return true;
+        }
+        return false;
+      }
+      // A run of stars inside a component: any run of non-'/' characters.
+      for (size_t k = ti;; ++k) {
+        if (Try(after, k)) return true;
+        if (k >= t.size() || t[k] == '/') return false;
+      }
+    }
+    if (ti >= t.size()) return false;
+    if (c == '?') {
+      if (t[ti] == '/') return false;
+      ++pi;
+      ++ti;
+      continue;
+    }
+    if (c == '[') {
+      size_t next = pi;
+      int m = MatchClass(p, &next, t[ti]);
+      if (m >= 0) {
+        if (m == 0) return false;
+        pi = next;
+        ++ti;
+        continue;
+      }
+      // Malformed class: '[' is literal, handled below.
+    }
+    if (c == '\\' && pi + 1 < p.size()) c = p[++pi];
+    if (t[ti] != c) return false;
+    ++pi;
+    ++ti;
+  }
+  return ti == t.size();
+}
+
+bool Match(std::string_view pattern, std::string_view text) {
+  return Matcher(pattern, text).Run();
+}
+
+}  // namespace
+
+bool GlobMatch(std::string_view pattern, std::string_view path) {
+  bool dir_only = false;
+  while (!pattern.empty() && pattern.back() == '/') {
+    pattern.remove_suffix(1);
+    dir_only = true;
+  }
+  bool anchored = pattern.find('/') != std::string_view::npos;
+  while (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
+  if (pattern.empty()) return false;
+
+  bool path_is_dir = false;
+  while (!path.empty() && path.back() == '/') {
+    path.remove_suffix(1);
+    path_is_dir = true;
+  }
+  if (path.empty()) return false;
+
+  // Try the pattern on each directory above the file and on the path itself: a match on a
+  // directory covers everything under it.
+  size_t start = 0;  // of the current component
+  for (size_t i = 0; i <= path.size(); ++i) {
+    if (i < path.size() && path[i] != '/') continue;
+    bool is_dir = i < path.size() || path_is_dir;
+    if (!dir_only || is_dir) {
+      std::string_view candidate =
+          anchored ? path.substr(0, i) : path.substr(start, i - start);
+      if (Match(pattern, candidate)) return true;
+    }
+    start = i + 1;
+  }
+  return false;
+}
+
+}  // namespace keylint

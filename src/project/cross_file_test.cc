@@ -1,0 +1,91 @@
+#include "project/cross_file.h"
+
+#include <gtest/gtest.h>
+
+namespace keylint {
+namespace {
+
+const Knowledge& K() {
+  static const Knowledge* k = [] {
+    Result<Knowledge> r = LoadKnowledge("", "");
+    EXPECT_TRUE(r.ok());
+    return new Knowledge(std::move(r).value());
+  }();
+  return *k;
+}
+
+EnvDefinition Def(const std::string& path, int line, const std::string& key, Stage stage,
+                  uint64_t hash, bool secret = true) {
+  EnvDefinition d;
+  d.location.path = d.value_location.path = path;
+  d.location.line = d.value_location.line = line;
+  d.key = key;
+  d.stage = stage;
+  d.is_template = stage == Stage::kTemplate;
+  d.value_is_secret = secret;
+  d.value_hash = hash;
+  d.value_empty = hash == 0;
+  d.value_masked = "…(20 chars)";
+  return d;
+}
+
+std::vector<std::string> CrossRun(const std::vector<EnvDefinition>& defs) {
+  Facts facts;
+  facts.env_definitions = defs;
+  std::vector<std::string> out;
+  for (const Finding& f : CrossFileFindings(facts, K())) {
+    std::string s = f.location.path + ":" + std::to_string(f.location.line) + " " + f.rule_id;
+    for (const RelatedLocation& r : f.related) {
+      s += " -> " + r.location.path + ":" + std::to_string(r.location.line);
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(CrossFile, ProdValueInDevFile) {
+  EXPECT_EQ(CrossRun({Def(".env.production", 3, "DB_PASSWORD", Stage::kProd, 42),
+                 Def(".env.local", 1, "DB_PASSWORD", Stage::kDev, 42),
+                 Def(".env.test", 2, "DB_PASS", Stage::kTest, 42)}),
+            (V{".env.local:1 stage/prod-key-in-dev-env -> .env.production:3",
+               ".env.test:2 stage/prod-key-in-dev-env -> .env.production:3"}));
+}
+
+TEST(CrossFile, SharedBetweenStagingAndProd) {
+  EXPECT_EQ(CrossRun({Def(".env.production", 1, "S", Stage::kProd, 7),
+                 Def(".env.staging", 1, "S", Stage::kStaging, 7)}),
+            (V{".env.staging:1 stage/shared-across-environments -> .env.production:1"}));
+}
+
+TEST(CrossFile, SameStageOrNonSecretOrDevTestIsFine) {
+  EXPECT_EQ(CrossRun({Def(".env", 1, "S", Stage::kDev, 7), Def(".env.local", 1, "S", Stage::kDev, 7),
+                 Def(".env.test", 1, "S", Stage::kTest, 7),
+                 Def(".env.production", 1, "P", Stage::kProd, 9, /*secret=*/false),
+                 Def(".env", 2, "P", Stage::kDev, 9, /*secret=*/false)}),
+            V{});
+}
+
+TEST(CrossFile, NangoDevAndProdKeysWithOneValue) {
+  EXPECT_EQ(CrossRun({Def("nango-integrations/.env", 1, "NANGO_SECRET_KEY_DEV", Stage::kDev, 5),
+                 Def("nango-integrations/.env", 2, "NANGO_SECRET_KEY_PROD", Stage::kDev, 5)}),
+            (V{"nango-integrations/.env:1 stage/shared-across-environments -> "
+               "nango-integrations/.env:2"}));
+}
+
+TEST(CrossFile, MissingKeyFromTemplate) {
+  EXPECT_EQ(CrossRun({Def(".env.example", 1, "A", Stage::kTemplate, 0, false),
+                 Def(".env.example", 2, "B", Stage::kTemplate, 0, false),
+                 Def(".env.example", 3, "C", Stage::kTemplate, 0, false),
+                 Def(".env", 1, "A", Stage::kDev, 0, false),
+                 Def(".env.production", 1, "B", Stage::kProd, 0, false),
+                 Def("other/.env.production", 1, "Z", Stage::kProd, 0, false)}),
+            (V{".env:1 config/env-missing-key -> .env.example:2",
+               ".env:1 config/env-missing-key -> .env.example:3",
+               // .env is shared by every mode: A counts as present for production.
+               ".env.production:1 config/env-missing-key -> .env.example:3"}));
+}
+
+}  // namespace
+}  // namespace keylint

@@ -1,0 +1,47 @@
+// The three ways of listing targets inside a git repository. Internal to src/source; each fills
+// a ListingBuilder whose root is the repository's work tree.
+#ifndef KEYLINT_SOURCE_GIT_MODES_H_
+#define KEYLINT_SOURCE_GIT_MODES_H_
+
+#include <git2.h>
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "source/listing.h"
+
+namespace keylint {
+namespace source_internal {
+
+// Working tree: every index entry (tracked; submodules, symlinks and sparse-checkout holes are
+// skipped with a reason, entries missing from the work tree are notifications), then the
+// untracked files git does not ignore, then ignored env files (all ignored files with
+// no_ignore). Files named on the command line are scanned even when ignored. Cost: one pass
+// over the index plus one git status walk of the scoped work tree.
+Status ListWorkingTree(git_repository* repo, ListingBuilder* builder);
+
+// --staged: index entries that differ from HEAD (added, modified, renamed, copied, type
+// changed), bytes filled from the index blobs. An unborn HEAD counts as an empty tree. Cost: a
+// tree-to-index diff (no work-tree reads) plus one blob read per staged file.
+Status ListStaged(git_repository* repo, ListingBuilder* builder);
+
+// --diff REF: files that differ between REF's tree and the work tree (through the index, so
+// staged and unstaged changes both count), plus untracked and ignored env files, with the
+// new-side changed lines. New files have every line changed. Fails if REF does not resolve.
+Status ListDiff(git_repository* repo, const std::string& ref, ListingBuilder* builder);
+
+// The scan set's ignored part, shared by ListWorkingTree and ListDiff: runs git status over the
+// scopes and adds ignored env files (every ignored file with no_ignore, plus files named on the
+// command line), recording one "ignored by git" skip per ignored file or directory left out.
+// With include_untracked, the untracked files git does not ignore are added too.
+Status AddStatusEntries(git_repository* repo, bool include_untracked, ListingBuilder* builder);
+
+// The scopes as a literal libgit2 pathspec (empty when a scope is the whole work tree). The
+// returned pointers borrow from `builder`'s scopes.
+std::vector<char*> ScopePathspec(const ListingBuilder& builder);
+
+}  // namespace source_internal
+}  // namespace keylint
+
+#endif  // KEYLINT_SOURCE_GIT_MODES_H_

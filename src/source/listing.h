@@ -1,0 +1,93 @@
+// What every way of listing targets shares: the requested scopes, the skip_paths globs, symlink
+// and .git handling, and the final sort. Internal to src/source.
+#ifndef KEYLINT_SOURCE_LISTING_H_
+#define KEYLINT_SOURCE_LISTING_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source/source.h"
+
+namespace keylint {
+namespace source_internal {
+
+// A requested PATH, relative to the listing root ('/'-separated, no trailing '/'). A directory
+// scope "" is the whole root.
+struct Scope {
+  std::string rel;
+  bool is_dir = false;
+};
+
+// .env, .env.local, .envrc, prod.env: the files scanned even when git ignores them, because a
+// developer's local env file is where a production key hides.
+bool IsEnvFileName(std::string_view name);
+
+// Appends to one SourceListing under the rules every mode shares. Paths passed in are
+// root-relative; a directory path is passed with a trailing '/' where noted.
+class ListingBuilder {
+ public:
+  // REQUIRES: `root` is absolute, without a trailing '/'; `out` outlives the builder.
+  ListingBuilder(const SourceRequest& request, std::string root, std::vector<Scope> scopes,
+                 SourceListing* out);
+
+  const SourceRequest& request() const { return request_; }
+  const std::vector<Scope>& scopes() const { return scopes_; }
+  std::string AbsPath(std::string_view rel) const;
+
+  // Whether `rel` (a file, or a directory without trailing '/') is one of the scopes or under a
+  // directory scope.
+  bool InScope(std::string_view rel) const;
+  // Whether the directory `rel_dir` (no trailing '/') is in scope or holds a scope.
+  bool DirOverlapsScope(std::string_view rel_dir) const;
+  // Whether `rel` is a file the user named on the command line.
+  bool IsExplicitFile(std::string_view rel) const;
+
+  // When a skip_paths glob matches `rel` (ending in '/' for a directory), records the skip
+  // (unless !record) and returns true.
+  bool SkipByGlob(std::string_view rel, bool record = true);
+
+  // The working-tree path of a file git (or a walk) listed: filters by scope and skip_paths,
+  // skips symlinks, notes a file that vanished, and otherwise adds a Target with empty bytes.
+  // Returns the new Target, valid until the next Add*, or nullptr when none was added.
+  Target* AddFile(const std::string& rel, bool tracked, bool ignored);
+  // Adds a Target built elsewhere (e.g. from the index). No filtering.
+  void AddTarget(Target target);
+  void AddSkip(std::string path, std::string reason);
+  void Notify(std::string path, std::string message);
+
+  size_t target_count() const { return out_->targets.size(); }
+  Target& target(size_t i) { return out_->targets[i]; }
+
+  // Sorts targets, skips and notifications by path and drops duplicates (overlapping scopes can
+  // list a file twice; a file both skipped and listed stays listed). Call once, at the end.
+  void Finish();
+
+ private:
+  const SourceRequest& request_;
+  std::string root_;
+  std::vector<Scope> scopes_;
+  SourceListing* out_;
+};
+
+struct WalkOptions {
+  bool env_only = false;  // add only env files (and files named on the command line)
+  bool ignored = false;   // what Target::ignored says for the files added
+  // Files for which this returns true are passed over silently (e.g. files git tracks inside
+  // an ignored directory: the index pass lists them). May be empty.
+  std::function<bool(const std::string& rel)> exclude;
+};
+
+// Walks the directory root/rel_dir ("" for the root) with readdir(3): never follows
+// symlinks (they are skipped with reason "symlink"), never enters `.git`, prunes directories
+// that skip_paths matches (one skip for the directory) or that hold nothing in scope. With
+// env_only, other files and pruned directories pass silently: the caller has recorded one skip
+// for the whole directory. A directory that cannot be listed becomes a notification.
+void WalkDirectory(const std::string& rel_dir, const WalkOptions& options,
+                   ListingBuilder* builder);
+
+}  // namespace source_internal
+}  // namespace keylint
+
+#endif  // KEYLINT_SOURCE_LISTING_H_
