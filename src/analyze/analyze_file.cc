@@ -29,7 +29,10 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
   std::vector<CredentialMatch> matches = credentials_.Scan(text);
   ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
   if (utf8) {
-    if (facts.kind == FileKind::kSource) js_.Analyze(target, facts, matches, &out);
+    if (facts.kind == FileKind::kSource) {
+      js_.Analyze(target, facts, matches, &out);
+      out.verbose_note = js_.last_parse_reason();
+    }
     if (facts.kind == FileKind::kDotenv) {
       AnalyzeDotenv(target, facts, knowledge_, credentials_, matches, &out);
     }
@@ -40,15 +43,20 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
   out.facts.inline_ignores = FindInlineIgnores(target.path, text, lines);
 
   MergeOverlapping(&out.findings);
-  if (out.findings.empty()) return out;
-  std::set<int> wanted;
-  for (const Finding& f : out.findings) wanted.insert(f.location.line);
-  std::map<int, std::string> hashes = LineHashes(text, wanted);
-  for (Finding& f : out.findings) {
-    f.line_hash = hashes[f.location.line];
-    AssignFingerprint(&f, lines.LineText(f.location.line));
-  }
+  FinishFindings(text, &out.findings);
   return out;
+}
+
+void FinishFindings(std::string_view text, std::vector<Finding>* findings) {
+  if (findings->empty()) return;
+  const LineIndex lines(text);
+  std::set<int> wanted;
+  for (const Finding& f : *findings) wanted.insert(f.location.line);
+  std::map<int, std::string> hashes = LineHashes(text, wanted);
+  for (Finding& f : *findings) {
+    f.line_hash = hashes[f.location.line];
+    if (f.fingerprint.empty()) AssignFingerprint(&f, lines.LineText(f.location.line));
+  }
 }
 
 }  // namespace keylint

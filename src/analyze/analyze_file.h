@@ -27,6 +27,10 @@ class FileAnalyzer {
   CiAnalyzer ci_;
 };
 
+// Sets each finding's GitHub line hash and, where it has none yet, its fingerprint, from the
+// text of the file the findings are in. One pass over the text.
+void FinishFindings(std::string_view text, std::vector<Finding>* findings);
+
 }  // namespace keylint
 
 #endif  // KEYLINT_ANALYZE_ANALYZE_FILE_H_

@@ -49,6 +49,7 @@ struct Finding {
   std::map<std::string, std::string> properties;
   // Set by the policy stage when a suppression matched; kept for --include-suppressed.
   bool suppressed = false;
+  bool suppressed_in_source = false;  // by a keylint:ignore comment (SARIF kind "inSource")
   std::string suppression_reason;
 };
 

@@ -97,6 +97,7 @@ size_t ApplySuppressions(const PolicyInput& in, std::vector<Finding>* findings) 
       bool on_line = f.location.line == ig.line || f.location.line == ig.line + 1;
       if (on_line && (ig.rule_id.empty() || ig.rule_id == f.rule_id)) {
         f.suppressed = true;
+        f.suppressed_in_source = true;
         f.suppression_reason = ig.reason.empty() ? "keylint:ignore comment" : ig.reason;
       }
     }

@@ -104,6 +104,7 @@ inline ScanReport TestReport() {
   hidden.fingerprint = "00112233445566ff";
   hidden.line_hash = "180aee12dab6264:1";
   hidden.suppressed = true;
+  hidden.suppressed_in_source = true;
   hidden.suppression_reason = "test fixture";
 
   r.findings = {client, dup, hidden};

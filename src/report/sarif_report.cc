@@ -148,20 +148,6 @@ std::string Fingerprint(const Finding& f) {
   return Hex64(KeyedHash(basis));
 }
 
-// Whether a keylint:ignore comment (rather than a baseline, .keylintignore or the config)
-// suppressed `f`. The policy stage records no kind, only a reason: its fixed reasons for the
-// external suppressions are listed here (keep in sync with src/policy/policy.cc); any other
-// reason is the comment's own "-- reason" text or "keylint:ignore comment".
-bool SuppressedInSource(const Finding& f) {
-  static const char* const kExternalReasons[] = {
-      "in the baseline", "fingerprint listed in .keylintignore", "path listed in .keylintignore",
-      "path allowlisted in the config"};
-  for (const char* reason : kExternalReasons) {
-    if (f.suppression_reason == reason) return false;
-  }
-  return true;
-}
-
 OrderedJson SarifResult(const Finding& f, const RuleTable& rules) {
   OrderedJson result = {{"ruleId", f.rule_id},
                         {"ruleIndex", rules.IndexOf(f.rule_id)},
@@ -184,7 +170,7 @@ OrderedJson SarifResult(const Finding& f, const RuleTable& rules) {
   // Present on every result (all or none, SARIF 3.27.23): [] when not suppressed.
   OrderedJson suppressions = OrderedJson::array();
   if (f.suppressed) {
-    OrderedJson s = {{"kind", SuppressedInSource(f) ? "inSource" : "external"},
+    OrderedJson s = {{"kind", f.suppressed_in_source ? "inSource" : "external"},
                      {"status", "accepted"}};
     if (!f.suppression_reason.empty()) s["justification"] = f.suppression_reason;
     suppressions.push_back(std::move(s));

@@ -139,6 +139,7 @@ TEST(SarifReport, FingerprintsAndSuppressions) {
             json::parse(R"([{"kind":"inSource","status":"accepted","justification":"test fixture"}])"));
 
   ScanReport r = TestReport();
+  r.findings[2].suppressed_in_source = false;
   r.findings[2].suppression_reason = "in the baseline";
   EXPECT_EQ(FirstRun(RenderSarifJson(r))["results"][2]["suppressions"][0]["kind"], "external");
   r.findings[2].line_hash.clear();

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "analyze/analyze_file.h"
+#include "analyze/merge.h"
 #include "classify/classify.h"
 #include "core/fingerprint.h"
 #include "core/glob.h"
@@ -47,6 +48,7 @@ std::string VerboseLine(const Target& t, const Slot& s) {
   line += StageName(s.facts.stage);
   if (!s.facts.stage_reason.empty()) line += " (" + s.facts.stage_reason + ")";
   if (s.facts.is_test) line += ", test code";
+  if (!s.analysis.verbose_note.empty()) line += "; " + s.analysis.verbose_note;
   return line;
 }
 
@@ -62,6 +64,36 @@ void KeepChangedLines(const std::vector<Target>& targets, std::vector<Finding>* 
                                    return t.has_changed_lines && !t.changed_lines.count(f.location.line);
                                  }),
                   findings->end());
+}
+
+// Adds the cross-file findings to the per-file ones: each file holding one is read again (there
+// are few) for line hashes and fingerprints, then merged with that file's findings so that one
+// place still gives one finding. REQUIRES: `findings` sorted by path.
+void AddCrossFileFindings(std::vector<Finding> cross, std::vector<Target>* targets, size_t max_bytes,
+                          std::vector<Finding>* findings) {
+  if (cross.empty()) return;
+  std::map<std::string, std::vector<Finding>> by_path;
+  for (Finding& f : cross) by_path[f.location.path].push_back(std::move(f));
+  for (Target& t : *targets) {
+    auto it = by_path.find(t.path);
+    if (it == by_path.end()) continue;
+    std::vector<Finding>& fs = it->second;
+    std::string skip, error;
+    if (t.abs_path.empty() || ReadTargetBytes(&t, max_bytes, &skip, &error)) {
+      FinishFindings(t.bytes, &fs);
+    }
+    t.bytes.clear();
+    // This file's findings from its own analysis join the merge.
+    auto first = std::partition_point(findings->begin(), findings->end(),
+                                      [&](const Finding& f) { return f.location.path < t.path; });
+    auto last = std::partition_point(first, findings->end(),
+                                     [&](const Finding& f) { return f.location.path == t.path; });
+    fs.insert(fs.end(), std::make_move_iterator(first), std::make_move_iterator(last));
+    findings->erase(first, last);
+    MergeOverlapping(&fs);
+    findings->insert(findings->end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+    std::inplace_merge(findings->begin(), findings->end() - fs.size(), findings->end(), FindingLess);
+  }
 }
 
 }  // namespace
@@ -178,10 +210,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     for (Notification& n : s.analysis.notifications) report.notifications.push_back(std::move(n));
     all_facts.Append(std::move(s.analysis.facts));
   }
-  for (Finding& f : CrossFileFindings(all_facts, knowledge)) {
-    if (f.fingerprint.empty()) AssignFingerprint(&f, "");
-    findings.push_back(std::move(f));
-  }
+  AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, max_bytes, &findings);
   if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
 
