@@ -80,16 +80,20 @@ TEST(JsAnalyzer, SecretEnvInClient) {
                           "client/secret-env-in-client:4", "client/secret-env-in-client:5"}));
   EXPECT_EQ(r.out.facts.env_reads.size(), 7u);
   EXPECT_EQ(r.out.facts.env_reads[0].side, Side::kClient);
-  EXPECT_EQ(r.reason, "parsed: env read");
+  EXPECT_EQ(r.reason, "parsed: env read in client code");
 }
 
-TEST(JsAnalyzer, SecretEnvInServerCodeIsSilentButRecorded) {
+TEST(JsAnalyzer, SecretEnvInServerCodeIsSilentAndNotParsed) {
   JsRun r = Analyze("app/api/pay/route.ts", "const k = process.env.STRIPE_SECRET_KEY;\n");
   EXPECT_EQ(r.facts.side, Side::kServer);
   EXPECT_TRUE(r.Found().empty());
-  ASSERT_EQ(r.out.facts.env_reads.size(), 1u);
-  EXPECT_EQ(r.out.facts.env_reads[0].name, "STRIPE_SECRET_KEY");
-  EXPECT_EQ(r.out.facts.env_reads[0].side, Side::kServer);
+  EXPECT_EQ(r.reason, "not parsed: no reason to");
+}
+
+TEST(JsAnalyzer, PublicPrefixedSecretIsParsedOnAnySide) {
+  JsRun r = Analyze("app/api/pay/route.ts", "const k = process.env.NEXT_PUBLIC_STRIPE_SECRET_KEY;\n");
+  EXPECT_EQ(r.Found(), (V{"client/public-prefixed-secret:1"}));
+  EXPECT_EQ(r.reason, "parsed: public-prefixed secret name");
 }
 
 TEST(JsAnalyzer, NextServerExportsStayOnTheServer) {
@@ -251,7 +255,7 @@ TEST(JsAnalyzer, BrokenSyntaxNeverCrashes) {
 TEST(JsAnalyzer, GateSkipsFilesWithoutAReason) {
   JsRun r = Analyze("app/page.tsx", "export default function Page() { return <div>hi</div>; }\n");
   EXPECT_EQ(r.reason, "not parsed: no reason to");
-  JsRun minified = Analyze("public/app.js", "var a=process.env.X;" + std::string(30000, ';') + "\n");
+  JsRun minified = Analyze("public/app.js", "'use client';var a=process.env.X;" + std::string(30000, ';') + "\n");
   EXPECT_EQ(minified.reason, "not parsed: minified");
 }
 

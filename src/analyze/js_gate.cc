@@ -21,6 +21,21 @@ bool MentionsModule(std::string_view bytes, std::string_view module) {
   return false;
 }
 
+// Whether the bytes name a secret under a public prefix (NEXT_PUBLIC_STRIPE_SECRET_KEY): that name
+// ships its value to the browser whichever side reads it, so it is worth a parse on any side.
+bool MentionsPublicPrefixedSecret(const Knowledge& knowledge, std::string_view b) {
+  auto name_char = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+  for (const std::string& prefix : knowledge.exposure.public_prefixes) {
+    for (size_t at = b.find(prefix); at != std::string_view::npos; at = b.find(prefix, at + 1)) {
+      if (at > 0 && name_char(b[at - 1])) continue;  // inside a longer name
+      size_t end = at + prefix.size();
+      while (end < b.size() && name_char(b[end])) ++end;
+      if (IsPublicPrefixedSecretName(knowledge, b.substr(at, end - at))) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_view path) {
@@ -38,17 +53,20 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
                              const std::vector<CredentialMatch>& credentials) {
   std::string_view b = target.bytes;
   if (BundlerConfigFor(knowledge, target.path)) return "bundler config";
-  // Env reads are recorded on every side (the project stage compares them with .env files).
-  for (std::string_view k : {"process.env", "import.meta.env", "$env/", "useRuntimeConfig"}) {
-    if (Contains(b, k)) return "env read";
-  }
+  if (MentionsPublicPrefixedSecret(knowledge, b)) return "public-prefixed secret name";
   for (const Sdk& sdk : knowledge.sdks.sdks) {
     if (sdk.deprecated_options.empty()) continue;
     for (const std::string& p : sdk.packages) {
       if (MentionsModule(b, p)) return "SDK with deprecated options imported";
     }
   }
+  // Past this point every rule needs client code. Server and unknown-side files are not parsed
+  // for their env reads: only client reads lead to findings, and parsing is the slow step (a
+  // 9 MB bundle that mentions process.env once costs seconds).
   if (facts.side != Side::kClient && facts.side != Side::kShared) return "";
+  for (std::string_view k : {"process.env", "import.meta.env", "$env/", "useRuntimeConfig"}) {
+    if (Contains(b, k)) return "env read in client code";
+  }
   for (const CredentialMatch& m : credentials) {
     if (m.exposure == Exposure::kSecret) return "credential in client code";
   }

@@ -16,9 +16,9 @@ namespace keylint {
 // base name of `path`, or nullptr.
 const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_view path);
 
-// Why the file must be parsed ("env read", "bundler config", "credential in client code", "SDK
-// import", "secret-named identifier"), or "" when no client/ rule can fire and no env read can be
-// recorded. May report false positives (a parse that finds nothing); must never report false
+// Why the file must be parsed ("bundler config", "public-prefixed secret name", "env read in
+// client code", "credential in client code", "SDK import in client code", "secret-named
+// identifier in client code"), or "" when no client/ rule can fire. May report false positives (a parse that finds nothing); must never report false
 // negatives for the client/ rules. One pass over the bytes per keyword; allocates nothing.
 std::string_view ShouldParse(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
                              const std::vector<CredentialMatch>& credentials);
