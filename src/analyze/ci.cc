@@ -141,15 +141,10 @@ struct CiAnalyzer::Impl {
 
   Finding* Add(const char* rule, const Location& loc, std::string message,
                Level cap = Level::kError) {
-    Level level = knowledge.LevelOf(rule);
-    if (level == Level::kNone) return nullptr;
-    Finding f;
-    f.rule_id = rule;
-    f.level = std::min(level, cap);
-    f.message = std::move(message);
-    f.location = loc;
-    f.properties["stage"] = "ci";
-    out->findings.push_back(std::move(f));
+    std::optional<Finding> f = knowledge.MakeFinding(rule, loc, std::move(message), cap);
+    if (!f) return nullptr;
+    f->properties["stage"] = "ci";
+    out->findings.push_back(std::move(*f));
     return &out->findings.back();
   }
 

@@ -81,15 +81,10 @@ class DotenvChecker {
   // Adds a finding unless the rule is off; returns it for related locations, or nullptr.
   Finding* Add(const char* rule, const Location& loc, std::string message,
                Level cap = Level::kError) {
-    Level level = k_.LevelOf(rule);
-    if (level == Level::kNone) return nullptr;
-    Finding f;
-    f.rule_id = rule;
-    f.level = std::min(level, cap);
-    f.message = std::move(message);
-    f.location = loc;
-    f.properties["stage"] = StageName(facts_.stage);
-    out_->findings.push_back(std::move(f));
+    std::optional<Finding> f = k_.MakeFinding(rule, loc, std::move(message), cap);
+    if (!f) return nullptr;
+    f->properties["stage"] = StageName(facts_.stage);
+    out_->findings.push_back(std::move(*f));
     return &out_->findings.back();
   }
 

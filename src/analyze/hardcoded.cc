@@ -45,21 +45,16 @@ void ReportHardcoded(const Target& target, const FileFacts& facts, const Knowled
     if (m.exposure != Exposure::kSecret || m.rule == nullptr) continue;
     const bool test_stage = m.stage == Stage::kTest;
     if (test_stage && (facts.is_test || facts.is_docs)) continue;
-    std::string rule_id = "hardcoded/" + m.rule->id;
-    Level level = knowledge.LevelOf(rule_id);
-    if (level == Level::kNone) continue;
-    if (test_stage && level > Level::kWarning) level = Level::kWarning;
-
-    Finding f;
-    f.rule_id = std::move(rule_id);
-    f.level = level;
-    f.message = MessageFor(m);
-    f.location = lines.Span(target.path, m.begin, m.end);
-    f.secret_hash = m.secret.hash();
-    f.properties["provider"] = m.rule->provider;
-    f.properties["exposure"] = "secret";
-    f.properties["stage"] = StageName(m.stage);
-    out->findings.push_back(std::move(f));
+    // Test and sandbox keys cannot touch live data: at most a warning.
+    std::optional<Finding> f =
+        knowledge.MakeFinding("hardcoded/" + m.rule->id, lines.Span(target.path, m.begin, m.end),
+                              MessageFor(m), test_stage ? Level::kWarning : Level::kError);
+    if (!f) continue;
+    f->secret_hash = m.secret.hash();
+    f->properties["provider"] = m.rule->provider;
+    f->properties["exposure"] = "secret";
+    f->properties["stage"] = StageName(m.stage);
+    out->findings.push_back(std::move(*f));
   }
 }
 

@@ -3,14 +3,11 @@
 #include "analyze/js_extract.h"
 #include "analyze/js_gate.h"
 #include "analyze/js_rules.h"
+#include "core/text.h"
 #include "knowledge/exposure_match.h"
 
 namespace keylint {
 namespace {
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Bundles and minified files: long lines, few of them. Parsing them is slow and finds code nobody
 // wrote by hand (the credential engine still sees their bytes).

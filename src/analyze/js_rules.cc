@@ -225,19 +225,13 @@ class Rules {
 
   void Report(const char* rule, size_t begin, size_t end, std::string message,
               const std::string& provider = "", uint64_t secret_hash = 0) {
-    Level level = k_.LevelOf(rule);
-    if (level == Level::kNone) return;
-    if (!reported_.emplace(rule, begin).second) return;
-    Finding f;
-    f.rule_id = rule;
-    f.level = level;
-    f.message = std::move(message);
-    f.location = lines_.Span(target_.path, begin, end);
-    f.secret_hash = secret_hash;
-    f.properties["side"] = SideName(facts_.side);
-    if (!facts_.framework.empty()) f.properties["framework"] = facts_.framework;
-    if (!provider.empty()) f.properties["provider"] = provider;
-    out_->findings.push_back(std::move(f));
+    if (k_.LevelOf(rule) == Level::kNone || !reported_.emplace(rule, begin).second) return;
+    std::optional<Finding> f = k_.MakeFinding(rule, lines_.Span(target_.path, begin, end), std::move(message));
+    f->secret_hash = secret_hash;
+    f->properties["side"] = SideName(facts_.side);
+    if (!facts_.framework.empty()) f->properties["framework"] = facts_.framework;
+    if (!provider.empty()) f->properties["provider"] = provider;
+    out_->findings.push_back(std::move(*f));
   }
 
   const Target& target_;

@@ -15,14 +15,11 @@
 
 #include "classify/classify.h"
 #include "classify/side_signals.h"
+#include "core/text.h"
 #include "knowledge/exposure_match.h"
 
 namespace keylint {
 namespace {
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 const PathConvention* FirstMatch(const std::vector<PathConvention>& paths, std::string_view rel) {
   for (const PathConvention& p : paths) {

@@ -15,10 +15,6 @@ std::string_view BaseName(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // The stage the file name alone gives; *found is false when no rule knew the name.
 Stage StageOfFileName(const StageKnowledge& k, const std::string& base, bool* found) {
   *found = true;

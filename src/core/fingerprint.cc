@@ -1,15 +1,10 @@
 #include "core/fingerprint.h"
 
 #include "core/secret.h"
+#include "core/text.h"
 
 namespace keylint {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 
@@ -26,7 +21,7 @@ void AssignFingerprint(Finding* f, std::string_view line_text) {
     key += "secret:" + Hex64(f->secret_hash);
   } else {
     key += "line:";
-    key += Trim(line_text);
+    key += TrimSpace(line_text);
   }
   f->fingerprint = Hex64(KeyedHash(key));
 }

@@ -41,6 +41,11 @@ double ShannonEntropy(std::string_view s);
 // ASCII lower-casing.
 std::string ToLower(std::string_view s);
 
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+// Without leading and trailing spaces and tabs (and a trailing '\r').
+std::string_view TrimSpace(std::string_view s);
+
 }  // namespace keylint
 
 #endif  // KEYLINT_CORE_TEXT_H_

@@ -5,10 +5,12 @@
 #define KEYLINT_KNOWLEDGE_KNOWLEDGE_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/finding.h"
 #include "core/result.h"
 #include "knowledge/credential_rules.h"
 #include "knowledge/exposure_rules.h"
@@ -46,6 +48,10 @@ struct Knowledge {
   const RuleInfo* FindRule(std::string_view id) const;
   // The rule's level after config overrides; Level::kNone when the rule is disabled.
   Level LevelOf(std::string_view id) const;
+  // A finding of rule `id` at its configured level, capped at `cap`; nullopt when the rule is
+  // off. Analyzers make their findings here, so a config's re-levelling applies everywhere.
+  std::optional<Finding> MakeFinding(std::string_view id, const Location& location,
+                                     std::string message, Level cap = Level::kError) const;
 };
 
 // Loads the embedded rules, then `user_config_text` (a .keylint.toml; empty for none) on top.

@@ -69,6 +69,18 @@ Level Knowledge::LevelOf(std::string_view id) const {
   return r->level;
 }
 
+std::optional<Finding> Knowledge::MakeFinding(std::string_view id, const Location& location,
+                                              std::string message, Level cap) const {
+  Level level = LevelOf(id);
+  if (level == Level::kNone) return std::nullopt;
+  Finding f;
+  f.rule_id = std::string(id);
+  f.level = std::min(level, cap);
+  f.message = std::move(message);
+  f.location = location;
+  return f;
+}
+
 Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
                                 std::string_view user_config_origin) {
   Knowledge k;

@@ -5,15 +5,10 @@
 #include <sstream>
 
 #include "core/glob.h"
+#include "core/text.h"
 
 namespace keylint {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool IsFingerprint(std::string_view s) {
   return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) {
@@ -26,7 +21,7 @@ void ForEachLine(std::string_view text, F f) {
   int number = 0;
   while (!text.empty()) {
     size_t nl = text.find('\n');
-    f(Trim(text.substr(0, nl)), ++number);
+    f(TrimSpace(text.substr(0, nl)), ++number);
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
   }

@@ -49,15 +49,10 @@ class CrossFile {
 
  private:
   Finding* Add(const char* rule, const Location& loc, std::string message, Stage stage) {
-    Level level = k_.LevelOf(rule);
-    if (level == Level::kNone) return nullptr;
-    Finding f;
-    f.rule_id = rule;
-    f.level = level;
-    f.message = std::move(message);
-    f.location = loc;
-    f.properties["stage"] = StageName(stage);
-    out_.push_back(std::move(f));
+    std::optional<Finding> f = k_.MakeFinding(rule, loc, std::move(message));
+    if (!f) return nullptr;
+    f->properties["stage"] = StageName(stage);
+    out_.push_back(std::move(*f));
     return &out_.back();
   }
 

@@ -10,14 +10,11 @@
 #include <vector>
 
 #include "core/glob.h"
+#include "core/text.h"
 
 namespace keylint {
 namespace source_internal {
 namespace {
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
 
 // Whether `path` is `dir` or lies under it ("" is the root and holds everything).
 bool IsUnder(std::string_view path, std::string_view dir) {
