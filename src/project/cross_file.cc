@@ -7,6 +7,8 @@
 #include <tuple>
 
 #include "core/fingerprint.h"
+#include "core/text.h"
+#include "knowledge/exposure_match.h"
 
 namespace keylint {
 namespace {
@@ -44,6 +46,7 @@ class CrossFile {
   std::vector<Finding> Run() {
     SameValues();
     MissingKeys();
+    ClientReadsOfSecretValues();
     return std::move(out_);
   }
 
@@ -154,7 +157,7 @@ class CrossFile {
         // Report on the stage's main file: the first one not ending in ".local".
         std::string report = files.begin()->first;
         for (const auto& [path, ks] : files) {
-          if (path.size() < 6 || path.compare(path.size() - 6, 6, ".local") != 0) {
+          if (!EndsWith(path, ".local")) {
             report = path;
             break;
           }
@@ -175,6 +178,35 @@ class CrossFile {
             AssignFingerprint(f, "missing " + key);  // one per key, not one per file
           }
         }
+      }
+    }
+  }
+
+  // A client read of a name that no rule calls secret, while an env file assigns it a secret
+  // value: whatever inlines it into the bundle ships the secret. (Secret names are the
+  // JavaScript analyzer's finding; public-prefixed names holding secrets, the dotenv analyzer's.)
+  void ClientReadsOfSecretValues() {
+    std::map<std::string, const EnvDefinition*> secret_values;  // key -> first secret definition
+    for (const EnvDefinition& d : all_.env_definitions) {
+      if (!d.value_is_secret || d.is_template) continue;
+      auto& slot = secret_values[d.key];
+      if (!slot || DefLess(&d, slot)) slot = &d;
+    }
+    if (secret_values.empty()) return;
+    for (const EnvRead& r : all_.env_reads) {
+      if (r.side != Side::kClient && r.side != Side::kShared) continue;
+      auto it = secret_values.find(r.name);
+      if (it == secret_values.end() || IsSecretName(k_, r.name) || !PublicPrefixOf(k_, r.name).empty()) {
+        continue;
+      }
+      const EnvDefinition& d = *it->second;
+      if (Finding* f = Add("client/secret-env-in-client", r.location,
+                           "'" + r.name + "' is read in client code, and " + d.location.path +
+                               " assigns it a secret (" + d.value_masked + ")",
+                           d.stage)) {
+        f->related.push_back({d.location, "the secret value"});
+        f->secret_hash = d.value_hash;
+        f->properties["side"] = SideName(r.side);
       }
     }
   }

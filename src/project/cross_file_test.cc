@@ -89,3 +89,45 @@ TEST(CrossFile, MissingKeyFromTemplate) {
 
 }  // namespace
 }  // namespace keylint
+
+namespace keylint {
+namespace {
+
+EnvRead Read(const std::string& path, int line, const std::string& name, Side side) {
+  EnvRead r;
+  r.location.path = path;
+  r.location.line = line;
+  r.name = name;
+  r.side = side;
+  return r;
+}
+
+std::vector<std::string> ReadRun(const std::vector<EnvDefinition>& defs, const std::vector<EnvRead>& reads) {
+  Facts facts;
+  facts.env_definitions = defs;
+  facts.env_reads = reads;
+  std::vector<std::string> out;
+  for (const Finding& f : CrossFileFindings(facts, K())) {
+    out.push_back(f.location.path + ":" + std::to_string(f.location.line) + " " + f.rule_id);
+  }
+  return out;
+}
+
+TEST(CrossFile, ClientReadOfANameAssignedASecret) {
+  EXPECT_EQ(ReadRun({Def(".env.local", 2, "PAYMENTS_CONFIG", Stage::kDev, 42)},
+                    {Read("src/App.tsx", 5, "PAYMENTS_CONFIG", Side::kClient),
+                     Read("server/pay.ts", 3, "PAYMENTS_CONFIG", Side::kServer)}),
+            (V{"src/App.tsx:5 client/secret-env-in-client"}));
+}
+
+TEST(CrossFile, ClientReadOfAPlainValueOrASecretNameIsNotRepeated) {
+  // A plain value is fine; a secret-looking name is the JavaScript analyzer's own finding.
+  EXPECT_EQ(ReadRun({Def(".env.local", 1, "SITE_URL", Stage::kDev, 0, /*secret=*/false),
+                     Def(".env.local", 2, "STRIPE_SECRET_KEY", Stage::kDev, 42)},
+                    {Read("src/App.tsx", 5, "SITE_URL", Side::kClient),
+                     Read("src/App.tsx", 6, "STRIPE_SECRET_KEY", Side::kClient)}),
+            V{});
+}
+
+}  // namespace
+}  // namespace keylint
