@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config git ca-certificates
           libtree-sitter-dev libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-          libgit2-dev googletest libgtest-dev libgmock-dev pre-commit)
+          libgit2-dev googletest libgtest-dev libgmock-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
