@@ -164,6 +164,19 @@ TEST(Cli, BinaryAndUnreadableFilesAreReportedNotLost) {
   EXPECT_NE(all.find("dangling.py"), std::string::npos) << all;
 }
 
+TEST(Cli, VerboseSaysWhyEachFileWasSkippedOrHowItWasClassified) {
+  TempDir d;
+  d.Write("bin.dat", std::string("abc\0def", 7));
+  d.Write("node_modules/x/index.js", "module.exports = 1;\n");
+  d.Write(".env.production", "A=1\n");
+  CommandResult r = RunCommand(Keylint("scan -v ."), d.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("bin.dat: skipped: binary"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("node_modules/: skipped: skip_paths: node_modules/"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(".env.production: dotenv, side unknown"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("stage prod"), std::string::npos) << r.err;
+}
+
 TEST(Cli, OutputDoesNotDependOnJobs) {
   Repo repo;
   ASSERT_EQ(repo.setup, "");

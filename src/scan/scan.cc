@@ -154,6 +154,10 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     }
   }
 
+  if (request.verbose) {
+    for (const Skip& s : report.skips) run.verbose_lines.push_back(s.path + ": skipped: " + s.reason);
+  }
+
   // package.json files first: the layout classifies every other file.
   std::vector<Slot> slots(targets.size());
   ProjectLayout layout;
