@@ -18,15 +18,31 @@ inline void SipRound(uint64_t& v0, uint64_t& v1, uint64_t& v2, uint64_t& v3) {
 constexpr uint64_t kKey0 = 0x6b65796c696e7431ULL;  // "keylint1"
 constexpr uint64_t kKey1 = 0x66696e6765727072ULL;  // "fingerpr"
 
+// Whether a prefix segment reads like a marker word (sk, live, xoxb, SG, api03) rather than part
+// of a random value (3f2d4c1a, aZ3kQ9xL): one case of letters and at most two digits.
+bool MarkerWord(std::string_view word) {
+  int lower = 0, upper = 0, digits = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') ++lower;
+    else if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= '0' && c <= '9') ++digits;
+    else return false;
+  }
+  return (lower == 0) != (upper == 0) && digits <= 2;
+}
+
 // Provider markers worth keeping visible in a preview: the value up to and including the last
-// '_' , '-' or '.' within the first 16 characters (sk_live_, xoxb-, dp.st.prd.), never more than
-// a third of the value.
+// '_', '-' or '.' within the first 16 characters (sk_live_, xoxb-, dp.st.prd.), never more than a
+// third of the value, and only while every segment reads as a marker word: a bare UUID shows
+// none of its leading hex.
 size_t VisiblePrefix(std::string_view raw) {
   size_t limit = std::min<size_t>(16, raw.size() / 3);
-  size_t end = 0;
+  size_t end = 0, word = 0;
   for (size_t i = 0; i < limit; ++i) {
     char c = raw[i];
-    if (c == '_' || c == '-' || c == '.') end = i + 1;
+    if (c != '_' && c != '-' && c != '.') continue;
+    if (!MarkerWord(raw.substr(word, i - word))) break;
+    end = word = i + 1;
   }
   return end;
 }

@@ -20,6 +20,13 @@ TEST(Secret, MaskedKeepsMarkerAndLastFour) {
   EXPECT_EQ(s.masked().find("51HqLyj"), std::string::npos);
 }
 
+TEST(Secret, RandomLeadingSegmentsAreNotShownAsAMarker) {
+  EXPECT_EQ(Secret("3f2d4c1a-9e8b-4d6f-8a8b-9c0db7e9a0c4").masked(), "…a0c4");
+  EXPECT_EQ(Secret("aZ3kQ9xL-Pw7Rt2mX9vK1pL8sT3wY6bN").masked(), "…Y6bN");
+  EXPECT_EQ(Secret("xoxb-1234567890-abcdefghijklmnopqrstuvwx").masked(), "xoxb-…uvwx");
+  EXPECT_EQ(Secret("SG.aaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbb").masked(), "SG.…bbbb");
+}
+
 TEST(Secret, ShortValuesShowOnlyTheirLength) {
   EXPECT_EQ(Secret("hunter2").masked(), "…(7 chars)");
 }
