@@ -257,6 +257,11 @@ TEST(JsAnalyzer, GateSkipsFilesWithoutAReason) {
   EXPECT_EQ(r.reason, "not parsed: no reason to");
   JsRun minified = Analyze("public/app.js", "'use client';var a=process.env.X;" + std::string(30000, ';') + "\n");
   EXPECT_EQ(minified.reason, "not parsed: minified");
+  // Secret-sounding words alone are no reason: only a string literal given such a name is.
+  JsRun words = Analyze("app/Keys.tsx", "'use client'\nconst publicKey = useKey();\nif (token.length === 0) {}\n");
+  EXPECT_EQ(words.reason, "not parsed: no reason to");
+  JsRun typed = Analyze("app/Keys.tsx", "'use client'\nconst apiKey: string | undefined =\n  'abc';\n");
+  EXPECT_EQ(typed.reason, "parsed: string given a secret-named identifier in client code");
 }
 
 TEST(LooksLikeSecretValue, Shapes) {

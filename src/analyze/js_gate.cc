@@ -1,5 +1,8 @@
 #include "analyze/js_gate.h"
 
+#include <cctype>
+#include <cstring>
+
 #include "knowledge/exposure_match.h"
 
 namespace keylint {
@@ -34,6 +37,35 @@ bool MentionsPublicPrefixedSecret(const Knowledge& knowledge, std::string_view b
     }
   }
   return false;
+}
+
+// Whether the name that continues at `at` is given a string literal: `NAME = '`, `name: "`,
+// `'name': \``, or with a type, `name: string = '`. A cheap look at the bytes that may say yes
+// where the tree says no (a comparison, a type-only member), never the other way round for
+// the literals the extractor records (declarations, assignments, object pairs).
+bool NameGivenAString(std::string_view b, size_t at) {
+  auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto quote = [](char c) { return c == '\'' || c == '"' || c == '`'; };
+  auto skip_space = [&](size_t i) {
+    while (i < b.size() && std::isspace(static_cast<unsigned char>(b[i]))) ++i;
+    return i;
+  };
+  size_t i = at;
+  while (i < b.size() && name_char(b[i])) ++i;
+  if (i < b.size() && quote(b[i])) ++i;  // a quoted key: 'secretKey': ...
+  i = skip_space(i);
+  if (i >= b.size()) return false;
+  if (b[i] == ':') {
+    i = skip_space(i + 1);
+    if (i < b.size() && quote(b[i])) return true;
+    // A type annotation before the initializer: `apiKey: string | undefined = '...'`.
+    while (i < b.size() && (name_char(b[i]) || (b[i] != '\0' && std::strchr("<>[]|. \t", b[i])))) ++i;
+  }
+  if (i >= b.size() || b[i] != '=' || (i + 1 < b.size() && (b[i + 1] == '=' || b[i + 1] == '>'))) {
+    return false;
+  }
+  i = skip_space(i + 1);
+  return i < b.size() && quote(b[i]);
 }
 
 }  // namespace
@@ -76,12 +108,14 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
       if (MentionsModule(b, p)) return "SDK import in client code";
     }
   }
-  // Secret-named identifiers and options (secretKey, NANGO_SECRET_KEY, privateKey, authToken...):
-  // the spellings [sdk_env] patterns are built from.
+  // Secret-named identifiers and options (secretKey, NANGO_SECRET_KEY, privateKey, authToken...),
+  // in the spellings [sdk_env] patterns are built from, given a string literal.
   for (std::string_view k : {"secret", "Secret", "SECRET", "private", "Private", "PRIVATE", "oken",
                              "OKEN", "assword", "ASSWORD", "_KEY", "Key", "atabase", "ATABASE", "ONGODB",
                              "ongodb", "OSTGRES", "ostgres"}) {
-    if (Contains(b, k)) return "secret-named identifier in client code";
+    for (size_t at = b.find(k); at != std::string_view::npos; at = b.find(k, at + 1)) {
+      if (NameGivenAString(b, at + k.size())) return "string given a secret-named identifier in client code";
+    }
   }
   return "";
 }
