@@ -1,6 +1,7 @@
 #include "analyze/credentials.h"
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <set>
 
@@ -64,6 +65,9 @@ struct CompiledRule {
   std::once_flag once;
   std::unique_ptr<RE2> re;  // null when the regex does not compile
   int secret_group = 0;     // 0: the whole match
+  MatchExtent extent;       // from the pattern, at construction (cheap: no compiling)
+  bool windowed = false;    // Windowable(extent): Scan() runs it over keyword windows only
+  std::vector<int> keyword_ids;  // windowed: its keywords in the scanner's KeywordLocator
   std::vector<std::unique_ptr<RE2>> allow;
 
   void Build() {
@@ -82,6 +86,7 @@ struct CompiledRule {
 struct CredentialScanner::Impl {
   std::vector<std::unique_ptr<CompiledRule>> rules;
   std::unique_ptr<KeywordPrefilter> prefilter;
+  std::unique_ptr<KeywordLocator> locator;  // the keywords of the windowed rules
   std::set<std::string, std::less<>> examples;
   std::vector<std::string> placeholder_patterns;
   std::vector<std::string> allow_value_patterns;
@@ -102,22 +107,37 @@ struct CredentialScanner::Impl {
     return AnyMatches(placeholders, value);
   }
 
-  // Every accepted match of rule `index` in `text`, appended to *out.
-  void RunRule(size_t index, std::string_view text, std::vector<Candidate>* out);
+  // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,
+  // disjoint; null: the whole text), appended to *out. The regex always sees the whole text as
+  // context, so \b, ^ and \z at a range's edge read the bytes beyond it.
+  void RunRule(size_t index, std::string_view text, const std::vector<ByteRange>* ranges,
+               std::vector<Candidate>* out);
   std::vector<CredentialMatch> Scan(std::string_view text, const std::vector<bool>* candidates);
 };
 
 void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
+                                      const std::vector<ByteRange>* ranges,
                                       std::vector<Candidate>* out) {
   CompiledRule& cr = *rules[index];
   cr.Build();
   if (!cr.re) return;
+  const ByteRange whole{0, text.size()};
+  const ByteRange* range = ranges ? ranges->data() : &whole;
+  const ByteRange* const ranges_end = ranges ? range + ranges->size() : &whole + 1;
   const CredentialRule& rule = *cr.rule;
   const int ngroups = cr.re->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> groups(ngroups);
   size_t pos = 0;
-  while (pos <= text.size() &&
-         cr.re->Match(text, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
+  // The same loop as over the whole text, resumed in each range: every match lies inside one
+  // range (KeywordWindows), and a match found inside a range is one the whole-text search finds.
+  while (true) {
+    while (range != ranges_end && pos > range->end) ++range;
+    if (range == ranges_end) break;
+    pos = std::max(pos, range->begin);
+    if (!cr.re->Match(text, pos, range->end, RE2::UNANCHORED, groups.data(), ngroups)) {
+      ++range;
+      continue;
+    }
     re2::StringPiece whole = groups[0];
     re2::StringPiece secret = groups[cr.secret_group];
     if (secret.data() == nullptr) secret = whole;
@@ -171,9 +191,34 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
                                                            const std::vector<bool>* candidates) {
   BuildFilters();
   std::vector<Candidate> found;
+  std::vector<bool> wanted;  // keywords of the windowed candidate rules
+  if (candidates) {
+    for (size_t i = 0; i < rules.size(); ++i) {
+      if (!(*candidates)[i] || !rules[i]->windowed) continue;
+      if (wanted.empty()) wanted.assign(locator->keywords().size(), false);
+      for (int k : rules[i]->keyword_ids) wanted[k] = true;
+    }
+  }
+  std::vector<std::vector<size_t>> hits;
+  if (!wanted.empty()) locator->Locate(text, wanted, &hits);
+  std::vector<ByteRange> occurrences;
   for (size_t i = 0; i < rules.size(); ++i) {
     if (candidates && !(*candidates)[i]) continue;
-    RunRule(i, text, &found);
+    const CompiledRule& cr = *rules[i];
+    if (!candidates || !cr.windowed) {
+      RunRule(i, text, nullptr, &found);
+      continue;
+    }
+    occurrences.clear();
+    for (int k : cr.keyword_ids) {
+      size_t len = locator->keywords()[k].size();
+      for (size_t at : hits[k]) occurrences.push_back(ByteRange{at, at + len});
+    }
+    std::vector<ByteRange> ranges = KeywordWindows(text, occurrences, cr.extent);
+    size_t covered = 0;
+    for (const ByteRange& r : ranges) covered += r.end - r.begin;
+    // Windows over most of the text save nothing: one pass is cheaper than many calls.
+    RunRule(i, text, covered > text.size() / 2 ? nullptr : &ranges, &found);
   }
   // Greedy by strength: the strongest candidate keeps its bytes. O(n^2) in matches per file,
   // which are few.
@@ -201,12 +246,32 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
 
 CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Impl) {
   std::vector<std::vector<std::string>> keywords;
+  std::vector<std::string> windowed_keywords;
+  std::map<std::string, int, std::less<>> keyword_index;
   for (const CredentialRule& rule : knowledge.credentials.rules) {
     auto cr = std::make_unique<CompiledRule>();
     cr->rule = &rule;
+    cr->extent = AnalyzeExtent(rule.regex);
+    // Keywords are found ASCII-case-insensitively; an empty or non-ASCII one keeps the rule on
+    // the whole text (the RE2::Set prefilter folds Unicode, the locator does not), and so does a
+    // user's rule, whose keywords nothing has checked against its matches.
+    cr->windowed = rule.builtin && Windowable(cr->extent) && !rule.keywords.empty() &&
+                   std::all_of(rule.keywords.begin(), rule.keywords.end(), [](const std::string& k) {
+                     return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+                       return static_cast<unsigned char>(c) < 0x80;
+                     });
+                   });
+    if (cr->windowed) {
+      for (const std::string& k : rule.keywords) {
+        auto [it, fresh] = keyword_index.emplace(k, static_cast<int>(windowed_keywords.size()));
+        if (fresh) windowed_keywords.push_back(k);
+        cr->keyword_ids.push_back(it->second);
+      }
+    }
     impl_->rules.push_back(std::move(cr));
     keywords.push_back(rule.keywords);
   }
+  impl_->locator = std::make_unique<KeywordLocator>(std::move(windowed_keywords));
   impl_->prefilter = std::make_unique<KeywordPrefilter>(std::move(keywords));
   impl_->examples.insert(knowledge.credentials.example_values.begin(),
                          knowledge.credentials.example_values.end());

@@ -1,6 +1,7 @@
 // The credential engine: finds provider credential shapes in any text. One keyword prefilter
-// pass over the bytes decides which rules may fire; each candidate rule's RE2 then runs; the
-// matches are filtered by entropy, placeholders and known example values.
+// pass over the bytes decides which rules may fire; each candidate rule's RE2 then runs, near its
+// keywords where the pattern allows it (prefilter.h); the matches are filtered by entropy,
+// placeholders and known example values.
 #ifndef KEYLINT_ANALYZE_CREDENTIALS_H_
 #define KEYLINT_ANALYZE_CREDENTIALS_H_
 
@@ -39,16 +40,19 @@ class CredentialScanner {
   // placeholders (global and the rule's own), documented examples, Settings::allow_values, and
   // JWTs of a jwt rule whose role claim says nothing. Thread-safe; the first use of a rule
   // compiles its regex (std::call_once), so a run over a few files compiles only the rules whose
-  // keywords appear in them. Cost: one keyword pass over the bytes plus one RE2 pass per
-  // candidate rule.
+  // keywords appear in them. Cost: one keyword pass over the bytes (RE2::Set), one more pass
+  // locating the keywords of the candidate rules that can be windowed, then one RE2 pass per
+  // candidate rule: over keyword windows for a rule whose matches are bounded in length or stay on
+  // one line and whose pattern does not fold case (see Windowable() in prefilter.h), else (or
+  // when the windows cover over half the text) over the whole text. Same matches either way.
   std::vector<CredentialMatch> Scan(std::string_view text) const;
 
   // Whether `value` is a placeholder or a documented example (<your-key>, xxxx, changeme,
   // ${VAR}, AKIA...EXAMPLE): shared with the dotenv and JavaScript analyzers.
   bool IsPlaceholder(std::string_view value) const;
 
-  // Scan() without the keyword prefilter: every rule runs over the whole text. Slower; for the
-  // differential test that proves the prefilter never drops a finding.
+  // Scan() without the keyword prefilter and its windows: every rule runs over the whole text.
+  // Slower; for the differential tests that prove neither drops nor adds a finding.
   std::vector<CredentialMatch> ScanWithoutPrefilter(std::string_view text) const;
 
  private:

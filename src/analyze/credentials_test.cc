@@ -1,15 +1,19 @@
 #include "analyze/credentials.h"
 
+#include <cctype>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <random>
 #include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include "analyze/prefilter.h"
 #include "core/text.h"
 #include "knowledge/knowledge.h"
 
@@ -139,6 +143,136 @@ TEST(CredentialScanner, PrefilterNeverDropsAFinding) {
   }
   EXPECT_GT(files, 200u);
   EXPECT_GT(matches, 100u);
+}
+
+// "rule-id@begin-end" for each match: windowed and whole-text scans must agree to the byte.
+std::vector<std::string> Spans(const std::vector<CredentialMatch>& ms) {
+  std::vector<std::string> out;
+  for (const CredentialMatch& m : ms) {
+    out.push_back(m.rule->id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end));
+  }
+  return out;
+}
+
+// The keyword windows rest on the extent read from each pattern: no fixture match is longer than
+// it, nor holds a newline where it says none can.
+TEST(CredentialRules, ExtentBoundsEveryFixtureMatch) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  size_t windowable = 0;
+  std::vector<std::unique_ptr<RE2>> compiled;
+  std::vector<MatchExtent> extents;
+  for (const CredentialRule& r : Embedded().credentials.rules) {
+    compiled.push_back(std::make_unique<RE2>(r.regex, o));
+    extents.push_back(AnalyzeExtent(r.regex));
+    EXPECT_TRUE(extents.back().known) << r.id;
+    windowable += Windowable(extents.back());
+  }
+  EXPECT_GE(windowable, 90u);
+  for (const fs::path& p : FixtureFiles()) {
+    std::string text = ReadFile(p);
+    for (size_t i = 0; i < compiled.size(); ++i) {
+      re2::StringPiece m;
+      size_t pos = 0;
+      while (pos < text.size() &&
+             compiled[i]->Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+        const CredentialRule& r = Embedded().credentials.rules[i];
+        EXPECT_LE(m.size(), extents[i].max_len) << r.id << " in " << p;
+        if (!extents[i].newline) {
+          EXPECT_EQ(std::string_view(m.data(), m.size()).find('\n'), std::string_view::npos)
+              << r.id << " in " << p;
+        }
+        pos = (m.data() - text.data()) + std::max<size_t>(m.size(), 1);
+      }
+    }
+  }
+}
+
+// Large synthetic texts: fixture secrets and generated provider shapes among keyword noise, at the
+// text's start and end, glued to one another, on CRLF lines, in long lines and in sparse filler
+// (where the windows are small and many). Scan() runs windowed rules over keyword windows;
+// ScanWithoutPrefilter() runs every rule over the whole text. Same rule, begin and end.
+TEST(CredentialScanner, KeywordWindowsFindExactlyWhatWholeTextScansFind) {
+  std::vector<std::string> fixtures;
+  for (const fs::path& p : FixtureFiles()) {
+    if (p.string().find("/positive/") != std::string::npos) fixtures.push_back(ReadFile(p));
+  }
+  ASSERT_GT(fixtures.size(), 50u);
+  std::vector<std::string> keywords;
+  for (const CredentialRule& r : Embedded().credentials.rules) {
+    for (const std::string& k : r.keywords) keywords.push_back(k);
+  }
+  std::mt19937 rng(20240611);
+  auto pick = [&](const std::string& alphabet, size_t n) {
+    std::string s(n, ' ');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  const std::string hex = "0123456789abcdef";
+  const std::string alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  // Shapes of windowed rules with common keywords.
+  std::vector<std::function<std::string()>> shapes = {
+      [&] { return "AC" + pick(hex, 32); },
+      [&] { return "SK" + pick(hex, 32); },
+      [&] { return "pub" + pick(hex, 32); },
+      [&] { return "re_" + pick(alnum, 8) + "_" + pick(alnum, 24); },
+      [&] { return pick(hex, 32) + "-us" + std::to_string(rng() % 20); },
+      [&] { return "key-" + pick(hex, 32); },
+      [&] { return "sk_live_" + pick(alnum, 24 + rng() % 60); },
+      [&] { return "ghp_" + pick(alnum, 36); },
+      [&] { return "npm_" + pick(alnum, 36); },
+      [&] { return "sl." + pick(alnum + "_-", 130 + rng() % 200); },
+      [&] { return "eyJ" + pick(alnum, 20) + ".eyJ" + pick(alnum, 30) + "." + pick(alnum, 20); },
+      [&] { return std::to_string(100000000 + rng() % 800000000) + ":AA" + pick(alnum, 33); },
+      [&] { return "AKIA" + pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16); },
+  };
+  const std::vector<std::string> glue = {"", "", " ", "\n", "\r\n", "=", "\"", ": ", "'", "\n\n",
+                                         "_", "-", "."};
+  size_t total = 0;
+  for (int round = 0; round < 120; ++round) {
+    std::string text;
+    const int chunks = 5 + static_cast<int>(rng() % 60);
+    const bool sparse = round % 3 == 0;
+    for (int c = 0; c < chunks; ++c) {
+      text += glue[rng() % glue.size()];
+      switch (rng() % (sparse ? 8 : 5)) {
+        case 0: text += fixtures[rng() % fixtures.size()]; break;
+        case 1: text += shapes[rng() % shapes.size()](); break;
+        case 2: {  // keyword noise, any case
+          std::string k = keywords[rng() % keywords.size()];
+          for (char& ch : k) {
+            if (rng() % 2) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+          }
+          text += k + pick(hex + "_-.", rng() % 40);
+          break;
+        }
+        case 3: text += pick(alnum + "  _-.=:\"", 1 + rng() % 400); break;  // a long line
+        default:  // filler lines without keywords
+          for (int l = static_cast<int>(rng() % 200); l > 0; --l) text += "x = 1234567 + y;\n";
+      }
+    }
+    auto windowed = Scanner().Scan(text);
+    auto whole = Scanner().ScanWithoutPrefilter(text);
+    ASSERT_EQ(Spans(windowed), Spans(whole)) << "round " << round;
+    total += whole.size();
+  }
+  EXPECT_GT(total, 500u);
+}
+
+TEST(CredentialScanner, UserRulesScanTheWholeTextWhateverTheirKeywords) {
+  // A user's keyword need not lie inside the match (nothing checked it): far from the keyword,
+  // past any window, the match must still be found.
+  Result<Knowledge> k = LoadKnowledge(
+      "[[credential]]\nid = \"widget-key\"\nprovider = \"widget\"\ndescription = \"Widget key\"\n"
+      "regex = 'wk_(?P<secret>[a-z0-9]{24})'\nkeywords = [\"widget\"]\n",
+      ".keylint.toml");
+  ASSERT_TRUE(k.ok()) << k.error().ToString();
+  CredentialScanner scanner(k.value());
+  std::string text = "# widget settings\n" + std::string(5000, '\n') + "key = wk_" +
+                     "q7x2m9k4v8p1z6r3t5w0y2b4" + "\n";
+  std::vector<CredentialMatch> found = scanner.Scan(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule->id, "widget-key");
 }
 
 TEST(CredentialScanner, FindsProviderKeysWithStage) {

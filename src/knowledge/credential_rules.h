@@ -35,6 +35,9 @@ struct CredentialRule {
   // Decode the secret as a JWT and take the role claim (Supabase anon vs service_role).
   bool jwt = false;
   std::string origin;  // "rules/credentials.toml" or ".keylint.toml", for error messages
+  // Shipped with keylint, so its keywords are known (by test) to lie inside every match; a
+  // user's rule makes no such promise and is always run over the whole text.
+  bool builtin = false;
 };
 
 struct CredentialKnowledge {

@@ -35,6 +35,7 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
   }
   CredentialRule c;
   c.origin = std::string(origin);
+  c.builtin = !user;
   std::string exposure = "secret", stage = "unknown", level, severity = "8.0", precision = "high",
               help;
   for (Status s : {ReadString(t, "id", origin, &c.id, true),
