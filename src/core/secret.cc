@@ -85,6 +85,6 @@ std::string MaskValue(std::string_view raw) {
 }
 
 Secret::Secret(std::string_view raw)
-    : raw_(raw), masked_(MaskValue(raw)), hash_(KeyedHash(raw)), length_(raw.size()) {}
+    : masked_(MaskValue(raw)), hash_(KeyedHash(raw)), length_(raw.size()) {}
 
 }  // namespace keylint

@@ -1,6 +1,5 @@
-// A credential value found in a file. It never prints itself: reporters get a masked preview and
-// a keyed hash, nothing else. The raw bytes stay inside this class, and only analyzers (which
-// already hold the file) can construct one.
+// A credential value found in a file, as reports may see it: a masked preview and a keyed hash.
+// It does not keep the raw bytes at all, so nothing downstream of an analyzer can print them.
 #ifndef KEYLINT_CORE_SECRET_H_
 #define KEYLINT_CORE_SECRET_H_
 
@@ -28,12 +27,7 @@ class Secret {
   // into output (the analyzers' entropy gates), so the hash does not open a guessing attack.
   uint64_t hash() const { return hash_; }
 
-  // The raw value, for analyzers that must inspect it (decode a JWT, compare with a placeholder
-  // list). REQUIRES: the caller never copies it into a Finding, Notification or log line.
-  const std::string& raw_for_analysis() const { return raw_; }
-
  private:
-  std::string raw_;
   std::string masked_;
   uint64_t hash_ = 0;
   size_t length_ = 0;
