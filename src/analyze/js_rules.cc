@@ -53,7 +53,8 @@ class Rules {
       if (m.exposure != Exposure::kSecret || !m.rule) continue;
       if (model && InServerExport(*model, m.begin)) continue;
       Report(kHardcoded, m.begin, m.end,
-             m.rule->description + " written in " + where_ + ": " + m.secret.masked(),
+             m.rule->description + " " + m.secret.masked() + " in " + where_ +
+                 ": every visitor can read it",
              m.rule->provider, m.secret.hash());
     }
   }
