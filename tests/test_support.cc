@@ -1,5 +1,9 @@
 #include "test_support.h"
 
+#include <cstdio>
+
+#include "builtin_knowledge.h"
+
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -104,3 +108,19 @@ CommandResult ValidateSarif(const std::string& sarif_path) {
 }
 
 }  // namespace keylint::testing
+
+namespace keylint {
+
+const Knowledge& BuiltinKnowledge() {
+  static const Knowledge* k = [] {
+    Result<Knowledge> r = LoadKnowledge("", "");
+    if (!r.ok()) {
+      std::fprintf(stderr, "built-in rules do not load: %s\n", r.error().ToString().c_str());
+      std::abort();
+    }
+    return new Knowledge(std::move(r).value());
+  }();
+  return *k;
+}
+
+}  // namespace keylint

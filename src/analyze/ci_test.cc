@@ -3,18 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "analyze/yaml_tree.h"
+#include "builtin_knowledge.h"
 
 namespace keylint {
 namespace {
-
-const Knowledge& K() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok());
-    return new Knowledge(std::move(r).value());
-  }();
-  return *k;
-}
 
 // "line rule-id level" for each finding on a workflow (or .gitlab-ci.yml) snippet.
 std::vector<std::string> Check(const std::string& yaml, FileKind kind = FileKind::kGithubWorkflow) {
@@ -24,7 +16,7 @@ std::vector<std::string> Check(const std::string& yaml, FileKind kind = FileKind
   FileFacts facts;
   facts.kind = kind;
   facts.stage = Stage::kCi;
-  CiAnalyzer ci(K());
+  CiAnalyzer ci(BuiltinKnowledge());
   FileAnalysis out;
   ci.Analyze(t, facts, &out);
   std::vector<std::string> lines;

@@ -16,23 +16,15 @@
 #include "analyze/prefilter.h"
 #include "core/text.h"
 #include "knowledge/knowledge.h"
+#include "builtin_knowledge.h"
 
 namespace keylint {
 namespace {
 
 namespace fs = std::filesystem;
 
-const Knowledge& Embedded() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
-    return new Knowledge(std::move(r).value());
-  }();
-  return *k;
-}
-
 const CredentialScanner& Scanner() {
-  static const CredentialScanner* s = new CredentialScanner(Embedded());
+  static const CredentialScanner* s = new CredentialScanner(BuiltinKnowledge());
   return *s;
 }
 
@@ -76,7 +68,7 @@ const CredentialMatch* Only(const std::vector<CredentialMatch>& ms) {
 }
 
 TEST(CredentialRules, LoadAndCompile) {
-  const auto& rules = Embedded().credentials.rules;
+  const auto& rules = BuiltinKnowledge().credentials.rules;
   EXPECT_GE(rules.size(), 80u);
   std::set<std::string> ids;
   for (const CredentialRule& r : rules) {
@@ -88,10 +80,10 @@ TEST(CredentialRules, LoadAndCompile) {
     EXPECT_FALSE(r.keywords.empty()) << r.id;
     for (const std::string& a : r.allow) EXPECT_TRUE(RE2(a, o).ok()) << r.id << " allow " << a;
     if (r.exposure == Exposure::kSecret) {
-      EXPECT_NE(Embedded().FindRule("hardcoded/" + r.id), nullptr) << r.id;
+      EXPECT_NE(BuiltinKnowledge().FindRule("hardcoded/" + r.id), nullptr) << r.id;
     }
   }
-  for (const std::string& p : Embedded().credentials.placeholders) {
+  for (const std::string& p : BuiltinKnowledge().credentials.placeholders) {
     RE2::Options o;
     o.set_log_errors(false);
     EXPECT_TRUE(RE2(p, o).ok()) << p;
@@ -105,13 +97,13 @@ TEST(CredentialRules, EveryRuleMatchesAFixtureAndItsKeywordsAreInTheMatch) {
   std::vector<std::unique_ptr<RE2>> compiled;
   RE2::Options o;
   o.set_log_errors(false);
-  for (const CredentialRule& r : Embedded().credentials.rules) {
+  for (const CredentialRule& r : BuiltinKnowledge().credentials.rules) {
     compiled.push_back(std::make_unique<RE2>(r.regex, o));
   }
   for (const fs::path& p : FixtureFiles()) {
     std::string text = ReadFile(p);
     for (size_t i = 0; i < compiled.size(); ++i) {
-      const CredentialRule& r = Embedded().credentials.rules[i];
+      const CredentialRule& r = BuiltinKnowledge().credentials.rules[i];
       const RE2& re = *compiled[i];
       re2::StringPiece m;
       size_t pos = 0;
@@ -126,7 +118,7 @@ TEST(CredentialRules, EveryRuleMatchesAFixtureAndItsKeywordsAreInTheMatch) {
     }
     for (const CredentialMatch& m : Scanner().Scan(text)) seen.insert(m.rule->id);
   }
-  for (const CredentialRule& r : Embedded().credentials.rules) {
+  for (const CredentialRule& r : BuiltinKnowledge().credentials.rules) {
     EXPECT_TRUE(seen.count(r.id)) << r.id << " matches no fixture";
   }
 }
@@ -162,7 +154,7 @@ TEST(CredentialRules, ExtentBoundsEveryFixtureMatch) {
   size_t windowable = 0;
   std::vector<std::unique_ptr<RE2>> compiled;
   std::vector<MatchExtent> extents;
-  for (const CredentialRule& r : Embedded().credentials.rules) {
+  for (const CredentialRule& r : BuiltinKnowledge().credentials.rules) {
     compiled.push_back(std::make_unique<RE2>(r.regex, o));
     extents.push_back(AnalyzeExtent(r.regex));
     EXPECT_TRUE(extents.back().known) << r.id;
@@ -176,7 +168,7 @@ TEST(CredentialRules, ExtentBoundsEveryFixtureMatch) {
       size_t pos = 0;
       while (pos < text.size() &&
              compiled[i]->Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-        const CredentialRule& r = Embedded().credentials.rules[i];
+        const CredentialRule& r = BuiltinKnowledge().credentials.rules[i];
         EXPECT_LE(m.size(), extents[i].max_len) << r.id << " in " << p;
         if (!extents[i].newline) {
           EXPECT_EQ(std::string_view(m.data(), m.size()).find('\n'), std::string_view::npos)
@@ -199,7 +191,7 @@ TEST(CredentialScanner, KeywordWindowsFindExactlyWhatWholeTextScansFind) {
   }
   ASSERT_GT(fixtures.size(), 50u);
   std::vector<std::string> keywords;
-  for (const CredentialRule& r : Embedded().credentials.rules) {
+  for (const CredentialRule& r : BuiltinKnowledge().credentials.rules) {
     for (const std::string& k : r.keywords) keywords.push_back(k);
   }
   std::mt19937 rng(20240611);
@@ -333,7 +325,7 @@ TEST(CredentialScanner, DropsPlaceholdersExamplesAndLowEntropy) {
 }
 
 TEST(CredentialScanner, AllowValuesFromSettings) {
-  Knowledge k = Embedded();
+  Knowledge k = BuiltinKnowledge();
   k.settings.allow_values = {"^ghp_Kq8"};
   CredentialScanner s(k);
   EXPECT_TRUE(s.Scan("t = ghp_Kq8mZ2rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5").empty());

@@ -2,20 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "builtin_knowledge.h"
+
 namespace keylint {
 namespace {
 
-const Knowledge& K() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok());
-    return new Knowledge(std::move(r).value());
-  }();
-  return *k;
-}
-
 const CredentialScanner& Scanner() {
-  static const CredentialScanner* s = new CredentialScanner(K());
+  static const CredentialScanner* s = new CredentialScanner(BuiltinKnowledge());
   return *s;
 }
 
@@ -30,7 +23,7 @@ FileAnalysis Analyze(const std::string& path, Stage stage, const std::string& te
   facts.language = Language::kDotenv;
   facts.stage = stage;
   FileAnalysis out;
-  AnalyzeDotenv(t, facts, K(), Scanner(), Scanner().Scan(text), &out);
+  AnalyzeDotenv(t, facts, BuiltinKnowledge(), Scanner(), Scanner().Scan(text), &out);
   return out;
 }
 

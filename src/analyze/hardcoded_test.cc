@@ -8,23 +8,15 @@
 #include <gtest/gtest.h>
 
 #include "classify/classify.h"
+#include "builtin_knowledge.h"
 
 namespace keylint {
 namespace {
 
 namespace fs = std::filesystem;
 
-const Knowledge& Embedded() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
-    return new Knowledge(std::move(r).value());
-  }();
-  return *k;
-}
-
 const CredentialScanner& Scanner() {
-  static const CredentialScanner* s = new CredentialScanner(Embedded());
+  static const CredentialScanner* s = new CredentialScanner(BuiltinKnowledge());
   return *s;
 }
 
@@ -37,7 +29,7 @@ std::vector<Finding> Report(const std::string& path, const std::string& text, bo
   if (path.find(".env") != std::string::npos) facts.kind = FileKind::kDotenv;
   LineIndex lines(t.bytes);
   FileAnalysis out;
-  ReportHardcoded(t, facts, Embedded(), Scanner().Scan(t.bytes), lines, &out);
+  ReportHardcoded(t, facts, BuiltinKnowledge(), Scanner().Scan(t.bytes), lines, &out);
   return out.findings;
 }
 
@@ -81,7 +73,7 @@ TEST(ReportHardcoded, PublicKeysAndUntrackedDotenvYieldNothing) {
 }
 
 TEST(ReportHardcoded, DisabledRuleIsSilent) {
-  Knowledge k = Embedded();
+  Knowledge k = BuiltinKnowledge();
   for (RuleInfo& r : k.rules) {
     if (r.id == "hardcoded/stripe-secret-key") r.enabled = false;
   }
@@ -124,10 +116,10 @@ TEST(HardcodedFixtures, MatchExpected) {
       t.path = rel;
       t.bytes = s.str();
       t.tracked = !untracked.count(rel);
-      FileFacts facts = Classify(t, Embedded(), layout);
+      FileFacts facts = Classify(t, BuiltinKnowledge(), layout);
       LineIndex lines(t.bytes);
       FileAnalysis out;
-      ReportHardcoded(t, facts, Embedded(), Scanner().Scan(t.bytes), lines, &out);
+      ReportHardcoded(t, facts, BuiltinKnowledge(), Scanner().Scan(t.bytes), lines, &out);
       for (const Finding& fd : out.findings) {
         got.insert(fd.location.path + ":" + std::to_string(fd.location.line) + ": " +
                    LevelName(fd.level) + " " + fd.rule_id);

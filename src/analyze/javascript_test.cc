@@ -7,21 +7,13 @@
 #include "analyze/js_gate.h"
 #include "analyze/js_rules.h"
 #include "classify/classify.h"
+#include "builtin_knowledge.h"
 
 namespace keylint {
 namespace {
 
-const Knowledge& K() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok()) << r.error().ToString();
-    return new Knowledge(r.ok() ? std::move(r).value() : Knowledge{});
-  }();
-  return *k;
-}
-
 const CredentialScanner& Scanner() {
-  static const CredentialScanner* s = new CredentialScanner(K());
+  static const CredentialScanner* s = new CredentialScanner(BuiltinKnowledge());
   return *s;
 }
 
@@ -53,8 +45,8 @@ JsRun Analyze(const std::string& path, const std::string& bytes, const std::stri
   t.path = path;
   t.bytes = bytes;
   JsRun run;
-  run.facts = Classify(t, K(), layout);
-  JsAnalyzer js(K(), Scanner());
+  run.facts = Classify(t, BuiltinKnowledge(), layout);
+  JsAnalyzer js(BuiltinKnowledge(), Scanner());
   js.Analyze(t, run.facts, Scanner().Scan(t.bytes), &run.out);
   run.reason = js.last_parse_reason();
   return run;

@@ -3,18 +3,10 @@
 #include "classify/classify.h"
 #include "classify/side_signals.h"
 #include "knowledge/exposure_match.h"
+#include "builtin_knowledge.h"
 
 namespace keylint {
 namespace {
-
-const Knowledge& K() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok()) << r.error().ToString();
-    return new Knowledge(r.ok() ? std::move(r).value() : Knowledge{});
-  }();
-  return *k;
-}
 
 ProjectLayout Layout(std::initializer_list<std::pair<std::string, std::string>> packages) {
   ProjectLayout layout;
@@ -28,7 +20,7 @@ FileFacts SideOf(const ProjectLayout& layout, const std::string& path, const std
   Target t;
   t.path = path;
   t.bytes = bytes;
-  return Classify(t, K(), layout);
+  return Classify(t, BuiltinKnowledge(), layout);
 }
 
 const char kNext[] = R"("next":"14","react-dom":"18")";
@@ -157,20 +149,20 @@ TEST(ExposureMatch, Globs) {
 }
 
 TEST(ExposureMatch, SecretAndPublicNames) {
-  EXPECT_TRUE(IsSecretName(K(), "NANGO_SECRET_KEY_PROD"));
-  EXPECT_TRUE(IsSecretName(K(), "OPENAI_API_KEY"));
-  EXPECT_TRUE(IsSecretName(K(), "SUPABASE_SERVICE_ROLE_KEY"));
-  EXPECT_TRUE(IsSecretName(K(), "secretKey"));
-  EXPECT_FALSE(IsSecretName(K(), "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY"));
-  EXPECT_FALSE(IsSecretName(K(), "NEXT_PUBLIC_NANGO_PUBLIC_KEY"));
-  EXPECT_FALSE(IsSecretName(K(), "FIREBASE_API_KEY"));
-  EXPECT_FALSE(IsSecretName(K(), "apiKey"));
-  EXPECT_TRUE(IsPublicPrefixedSecretName(K(), "NEXT_PUBLIC_NANGO_SECRET_KEY"));
-  EXPECT_TRUE(IsPublicPrefixedSecretName(K(), "VITE_STRIPE_SECRET_KEY"));
-  EXPECT_TRUE(IsPublicPrefixedSecretName(K(), "EXPO_PUBLIC_SUPABASE_SERVICE_ROLE_KEY"));
-  EXPECT_FALSE(IsPublicPrefixedSecretName(K(), "NANGO_SECRET_KEY"));
-  EXPECT_FALSE(IsPublicPrefixedSecretName(K(), "NEXT_PUBLIC_MAPBOX_ACCESS_TOKEN"));
-  EXPECT_EQ(PublicPrefixOf(K(), "NEXT_PUBLIC_X"), "NEXT_PUBLIC_");
+  EXPECT_TRUE(IsSecretName(BuiltinKnowledge(), "NANGO_SECRET_KEY_PROD"));
+  EXPECT_TRUE(IsSecretName(BuiltinKnowledge(), "OPENAI_API_KEY"));
+  EXPECT_TRUE(IsSecretName(BuiltinKnowledge(), "SUPABASE_SERVICE_ROLE_KEY"));
+  EXPECT_TRUE(IsSecretName(BuiltinKnowledge(), "secretKey"));
+  EXPECT_FALSE(IsSecretName(BuiltinKnowledge(), "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY"));
+  EXPECT_FALSE(IsSecretName(BuiltinKnowledge(), "NEXT_PUBLIC_NANGO_PUBLIC_KEY"));
+  EXPECT_FALSE(IsSecretName(BuiltinKnowledge(), "FIREBASE_API_KEY"));
+  EXPECT_FALSE(IsSecretName(BuiltinKnowledge(), "apiKey"));
+  EXPECT_TRUE(IsPublicPrefixedSecretName(BuiltinKnowledge(), "NEXT_PUBLIC_NANGO_SECRET_KEY"));
+  EXPECT_TRUE(IsPublicPrefixedSecretName(BuiltinKnowledge(), "VITE_STRIPE_SECRET_KEY"));
+  EXPECT_TRUE(IsPublicPrefixedSecretName(BuiltinKnowledge(), "EXPO_PUBLIC_SUPABASE_SERVICE_ROLE_KEY"));
+  EXPECT_FALSE(IsPublicPrefixedSecretName(BuiltinKnowledge(), "NANGO_SECRET_KEY"));
+  EXPECT_FALSE(IsPublicPrefixedSecretName(BuiltinKnowledge(), "NEXT_PUBLIC_MAPBOX_ACCESS_TOKEN"));
+  EXPECT_EQ(PublicPrefixOf(BuiltinKnowledge(), "NEXT_PUBLIC_X"), "NEXT_PUBLIC_");
 }
 
 }  // namespace

@@ -2,23 +2,15 @@
 
 #include "classify/classify.h"
 #include "knowledge/knowledge.h"
+#include "builtin_knowledge.h"
 
 namespace keylint {
 namespace {
 
-const Knowledge& K() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
-    return new Knowledge(std::move(r).value());
-  }();
-  return *k;
-}
-
 Stage StageOf(const std::string& path) {
   Target t;
   t.path = path;
-  return Classify(t, K(), ProjectLayout()).stage;
+  return Classify(t, BuiltinKnowledge(), ProjectLayout()).stage;
 }
 
 TEST(ClassifyStage, EnvFileNames) {
@@ -58,7 +50,7 @@ TEST(ClassifyStage, CiFilesAndOthers) {
 }
 
 TEST(StageOfName, SuffixesAndPrefixes) {
-  const StageKnowledge& s = K().stages;
+  const StageKnowledge& s = BuiltinKnowledge().stages;
   EXPECT_EQ(StageOfName(s, "NANGO_SECRET_KEY_PROD"), Stage::kProd);
   EXPECT_EQ(StageOfName(s, "stripe_key_live"), Stage::kProd);
   EXPECT_EQ(StageOfName(s, "PROD_DATABASE_URL"), Stage::kProd);

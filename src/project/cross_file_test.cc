@@ -2,17 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "builtin_knowledge.h"
+
 namespace keylint {
 namespace {
-
-const Knowledge& K() {
-  static const Knowledge* k = [] {
-    Result<Knowledge> r = LoadKnowledge("", "");
-    EXPECT_TRUE(r.ok());
-    return new Knowledge(std::move(r).value());
-  }();
-  return *k;
-}
 
 EnvDefinition Def(const std::string& path, int line, const std::string& key, Stage stage,
                   uint64_t hash, bool secret = true) {
@@ -33,7 +26,7 @@ std::vector<std::string> CrossRun(const std::vector<EnvDefinition>& defs) {
   Facts facts;
   facts.env_definitions = defs;
   std::vector<std::string> out;
-  for (const Finding& f : CrossFileFindings(facts, K())) {
+  for (const Finding& f : CrossFileFindings(facts, BuiltinKnowledge())) {
     std::string s = f.location.path + ":" + std::to_string(f.location.line) + " " + f.rule_id;
     for (const RelatedLocation& r : f.related) {
       s += " -> " + r.location.path + ":" + std::to_string(r.location.line);
@@ -107,7 +100,7 @@ std::vector<std::string> ReadRun(const std::vector<EnvDefinition>& defs, const s
   facts.env_definitions = defs;
   facts.env_reads = reads;
   std::vector<std::string> out;
-  for (const Finding& f : CrossFileFindings(facts, K())) {
+  for (const Finding& f : CrossFileFindings(facts, BuiltinKnowledge())) {
     out.push_back(f.location.path + ":" + std::to_string(f.location.line) + " " + f.rule_id);
   }
   return out;

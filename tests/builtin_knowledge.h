@@ -1,0 +1,14 @@
+// The built-in rules, loaded once for the whole test binary.
+#ifndef KEYLINT_TESTS_BUILTIN_KNOWLEDGE_H_
+#define KEYLINT_TESTS_BUILTIN_KNOWLEDGE_H_
+
+#include "knowledge/knowledge.h"
+
+namespace keylint {
+
+// Aborts the test binary with the loader's message if the embedded rules do not load.
+const Knowledge& BuiltinKnowledge();
+
+}  // namespace keylint
+
+#endif  // KEYLINT_TESTS_BUILTIN_KNOWLEDGE_H_
