@@ -44,7 +44,8 @@ void ReportHardcoded(const Target& target, const FileFacts& facts, const Knowled
   for (const CredentialMatch& m : matches) {
     if (m.exposure != Exposure::kSecret || m.rule == nullptr) continue;
     const bool test_stage = m.stage == Stage::kTest;
-    if (test_stage && (facts.is_test || facts.is_docs)) continue;
+    // Test keys, and the low-precision generic assignments, are what tests and docs are made of.
+    if ((test_stage || m.rule->generic) && (facts.is_test || facts.is_docs)) continue;
     // Test and sandbox keys cannot touch live data: at most a warning.
     std::optional<Finding> f =
         knowledge.MakeFinding("hardcoded/" + m.rule->id, lines.Span(target.path, m.begin, m.end),
