@@ -87,6 +87,17 @@ TEST(Cli, ConfigCanRelevelARule) {
   EXPECT_EQ(Json(r)["findings"][0]["level"], "warning");
 }
 
+TEST(Cli, ConfigSkipPathsAddToTheBuiltInOnes) {
+  Repo repo;
+  repo.dir.Write("legacy/old.py", "K = \"" + kGithubPat + "\"\n");
+  repo.dir.Write(".keylint.toml", "[settings]\nskip_paths = [\"legacy/\"]\n");
+  CommandResult r = RunCommand(Keylint("scan --format json"), repo.dir.path());
+  nlohmann::json j = Json(r);
+  ASSERT_EQ(j["findings"].size(), 1u) << r.out;  // server/pay.py only
+  EXPECT_EQ(j["findings"][0]["path"], "server/pay.py");
+  EXPECT_NE(j["skipped"].dump().find("skip_paths: legacy/"), std::string::npos) << j["skipped"].dump();
+}
+
 TEST(Cli, StagedOutsideGitExitsTwo) {
   TempDir d;
   d.Write("a.txt", "hello\n");

@@ -123,4 +123,9 @@ const Knowledge& BuiltinKnowledge() {
   return *k;
 }
 
+const CredentialScanner& BuiltinScanner() {
+  static const CredentialScanner* s = new CredentialScanner(BuiltinKnowledge());
+  return *s;
+}
+
 }  // namespace keylint

@@ -23,11 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const CredentialScanner& Scanner() {
-  static const CredentialScanner* s = new CredentialScanner(BuiltinKnowledge());
-  return *s;
-}
-
 std::string ReadFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -59,7 +54,7 @@ std::vector<std::string> Ids(const std::vector<CredentialMatch>& ms) {
 
 std::vector<std::string> RuleIds(std::string_view text) {
   std::vector<std::string> out;
-  for (const CredentialMatch& m : Scanner().Scan(text)) out.push_back(m.rule->id);
+  for (const CredentialMatch& m : BuiltinScanner().Scan(text)) out.push_back(m.rule->id);
   return out;
 }
 
@@ -116,7 +111,7 @@ TEST(CredentialRules, EveryRuleMatchesAFixtureAndItsKeywordsAreInTheMatch) {
         pos = (m.data() - text.data()) + std::max<size_t>(m.size(), 1);
       }
     }
-    for (const CredentialMatch& m : Scanner().Scan(text)) seen.insert(m.rule->id);
+    for (const CredentialMatch& m : BuiltinScanner().Scan(text)) seen.insert(m.rule->id);
   }
   for (const CredentialRule& r : BuiltinKnowledge().credentials.rules) {
     EXPECT_TRUE(seen.count(r.id)) << r.id << " matches no fixture";
@@ -127,8 +122,8 @@ TEST(CredentialScanner, PrefilterNeverDropsAFinding) {
   size_t files = 0, matches = 0;
   for (const fs::path& p : FixtureFiles()) {
     std::string text = ReadFile(p);
-    auto with = Scanner().Scan(text);
-    auto without = Scanner().ScanWithoutPrefilter(text);
+    auto with = BuiltinScanner().Scan(text);
+    auto without = BuiltinScanner().ScanWithoutPrefilter(text);
     EXPECT_EQ(Ids(with), Ids(without)) << p;
     ++files;
     matches += with.size();
@@ -243,8 +238,8 @@ TEST(CredentialScanner, KeywordWindowsFindExactlyWhatWholeTextScansFind) {
           for (int l = static_cast<int>(rng() % 200); l > 0; --l) text += "x = 1234567 + y;\n";
       }
     }
-    auto windowed = Scanner().Scan(text);
-    auto whole = Scanner().ScanWithoutPrefilter(text);
+    auto windowed = BuiltinScanner().Scan(text);
+    auto whole = BuiltinScanner().ScanWithoutPrefilter(text);
     ASSERT_EQ(Spans(windowed), Spans(whole)) << "round " << round;
     total += whole.size();
   }
@@ -268,32 +263,32 @@ TEST(CredentialScanner, UserRulesScanTheWholeTextWhateverTheirKeywords) {
 }
 
 TEST(CredentialScanner, FindsProviderKeysWithStage) {
-  auto ms = Scanner().Scan("STRIPE_KEY = \"sk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4\"\n");
+  auto ms = BuiltinScanner().Scan("STRIPE_KEY = \"sk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4\"\n");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].rule->id, "stripe-secret-key");
   EXPECT_EQ(ms[0].stage, Stage::kProd);
   EXPECT_EQ(ms[0].exposure, Exposure::kSecret);
   EXPECT_EQ(ms[0].begin, 14u);
 
-  ms = Scanner().Scan("k: sk_test_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4");
+  ms = BuiltinScanner().Scan("k: sk_test_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].stage, Stage::kTest);
 
-  ms = Scanner().Scan("token: dp.st.prd.Jq2mZ8rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO1");
+  ms = BuiltinScanner().Scan("token: dp.st.prd.Jq2mZ8rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO1");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].rule->id, "doppler-service-token");
   EXPECT_EQ(ms[0].stage, Stage::kProd);
-  ms = Scanner().Scan("token: dp.st.dev.Jq2mZ8rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO1");
+  ms = BuiltinScanner().Scan("token: dp.st.dev.Jq2mZ8rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO1");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].stage, Stage::kDev);
 
-  ms = Scanner().Scan("BT=access_token$sandbox$k2m9q4r7t1v5x8z3$4f9c2a7e1b8d3f6a0c5e9b2d7f4a1c8e");
+  ms = BuiltinScanner().Scan("BT=access_token$sandbox$k2m9q4r7t1v5x8z3$4f9c2a7e1b8d3f6a0c5e9b2d7f4a1c8e");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].stage, Stage::kTest);
 }
 
 TEST(CredentialScanner, PublicKeysAreMatchedAsPublic) {
-  auto ms = Scanner().Scan("pk = 'pk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4'\nphc = 'phc_Jq2mZ8rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO1z'\n");
+  auto ms = BuiltinScanner().Scan("pk = 'pk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4'\nphc = 'phc_Jq2mZ8rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO1z'\n");
   ASSERT_EQ(ms.size(), 2u);
   EXPECT_EQ(ms[0].rule->id, "stripe-publishable-key");
   EXPECT_EQ(ms[0].exposure, Exposure::kPublic);
@@ -318,10 +313,10 @@ TEST(CredentialScanner, DropsPlaceholdersExamplesAndLowEntropy) {
   EXPECT_TRUE(RuleIds("tokenizer = AutoTokenizer.from_pretrained(name)").empty());
   EXPECT_TRUE(RuleIds("TURNSTILE_SECRET_KEY=1x0000000000000000000000000000000AA").empty());
   EXPECT_TRUE(RuleIds("DATABASE_URL=postgres://postgres:postgres@localhost:5432/app").empty());
-  EXPECT_TRUE(Scanner().IsPlaceholder("your-api-key"));
-  EXPECT_TRUE(Scanner().IsPlaceholder("AKIAIOSFODNN7EXAMPLE"));
-  EXPECT_TRUE(Scanner().IsPlaceholder("$STRIPE_KEY"));
-  EXPECT_FALSE(Scanner().IsPlaceholder("sk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4"));
+  EXPECT_TRUE(BuiltinScanner().IsPlaceholder("your-api-key"));
+  EXPECT_TRUE(BuiltinScanner().IsPlaceholder("AKIAIOSFODNN7EXAMPLE"));
+  EXPECT_TRUE(BuiltinScanner().IsPlaceholder("$STRIPE_KEY"));
+  EXPECT_FALSE(BuiltinScanner().IsPlaceholder("sk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4"));
 }
 
 TEST(CredentialScanner, AllowValuesFromSettings) {
@@ -340,7 +335,7 @@ TEST(CredentialScanner, SpecificBeatsGenericAndContextBeatsShape) {
   EXPECT_EQ(RuleIds("CLERK_SECRET_KEY=sk_live_Jq8mZ2rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8"),
             std::vector<std::string>{"clerk-secret-key"});
   // A public key under a secret-looking name stays public.
-  auto ms = Scanner().Scan("STRIPE_SECRET = \"pk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4\"");
+  auto ms = BuiltinScanner().Scan("STRIPE_SECRET = \"pk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4\"");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].exposure, Exposure::kPublic);
   // Without a provider shape, the generic rule reports.
@@ -357,20 +352,20 @@ TEST(CredentialScanner, JwtRoleDecidesExposure) {
   const std::string anon =
       h + "eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3cHprcnRtdmJuaGN4bHNkZmdqIiwicm9sZSI6ImFub24ifQ" + sig;
   const std::string none = h + "eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkFkYSBMb3ZlbGFjZSJ9" + sig;
-  auto ms = Scanner().Scan("key = '" + service + "'");
+  auto ms = BuiltinScanner().Scan("key = '" + service + "'");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].rule->id, "supabase-service-role-key");
   EXPECT_EQ(ms[0].exposure, Exposure::kSecret);
-  ms = Scanner().Scan("key = '" + anon + "'");
+  ms = BuiltinScanner().Scan("key = '" + anon + "'");
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].exposure, Exposure::kPublic);
-  EXPECT_TRUE(Scanner().Scan("session = '" + none + "'").empty());
+  EXPECT_TRUE(BuiltinScanner().Scan("session = '" + none + "'").empty());
 }
 
 TEST(CredentialScanner, MaskedNeverHoldsTheSecret) {
   for (const fs::path& p : FixtureFiles()) {
     const std::string text = ReadFile(p);
-    for (const CredentialMatch& m : Scanner().Scan(text)) {
+    for (const CredentialMatch& m : BuiltinScanner().Scan(text)) {
       const std::string raw = text.substr(m.begin, m.end - m.begin);
       EXPECT_EQ(m.secret.masked().find(raw), std::string::npos) << m.rule->id;
       if (raw.size() >= 16) {
@@ -383,7 +378,7 @@ TEST(CredentialScanner, MaskedNeverHoldsTheSecret) {
 
 TEST(CredentialScanner, MatchesPointAtTheSecretBytes) {
   std::string text = "x\nDATABASE_URL=postgres://app:Zq8mK2rT5vN1xW4k@db.internal:5432/app\n";
-  auto ms = Scanner().Scan(text);
+  auto ms = BuiltinScanner().Scan(text);
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(text.substr(ms[0].begin, ms[0].end - ms[0].begin), "Zq8mK2rT5vN1xW4k");
   EXPECT_EQ(ms[0].rule->id, "postgres-url-password");

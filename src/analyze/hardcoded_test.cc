@@ -15,11 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const CredentialScanner& Scanner() {
-  static const CredentialScanner* s = new CredentialScanner(BuiltinKnowledge());
-  return *s;
-}
-
 std::vector<Finding> Report(const std::string& path, const std::string& text, bool tracked = true,
                             FileFacts facts = {}) {
   Target t;
@@ -29,7 +24,7 @@ std::vector<Finding> Report(const std::string& path, const std::string& text, bo
   if (path.find(".env") != std::string::npos) facts.kind = FileKind::kDotenv;
   LineIndex lines(t.bytes);
   FileAnalysis out;
-  ReportHardcoded(t, facts, BuiltinKnowledge(), Scanner().Scan(t.bytes), lines, &out);
+  ReportHardcoded(t, facts, BuiltinKnowledge(), BuiltinScanner().Scan(t.bytes), lines, &out);
   return out.findings;
 }
 
@@ -82,7 +77,7 @@ TEST(ReportHardcoded, DisabledRuleIsSilent) {
   t.bytes = "KEY = \"" + kLive + "\"\n";
   LineIndex lines(t.bytes);
   FileAnalysis out;
-  ReportHardcoded(t, FileFacts{}, k, Scanner().Scan(t.bytes), lines, &out);
+  ReportHardcoded(t, FileFacts{}, k, BuiltinScanner().Scan(t.bytes), lines, &out);
   EXPECT_TRUE(out.findings.empty());
 }
 
@@ -119,7 +114,7 @@ TEST(HardcodedFixtures, MatchExpected) {
       FileFacts facts = Classify(t, BuiltinKnowledge(), layout);
       LineIndex lines(t.bytes);
       FileAnalysis out;
-      ReportHardcoded(t, facts, BuiltinKnowledge(), Scanner().Scan(t.bytes), lines, &out);
+      ReportHardcoded(t, facts, BuiltinKnowledge(), BuiltinScanner().Scan(t.bytes), lines, &out);
       for (const Finding& fd : out.findings) {
         got.insert(fd.location.path + ":" + std::to_string(fd.location.line) + ": " +
                    LevelName(fd.level) + " " + fd.rule_id);

@@ -113,6 +113,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   if (!builtin.ok()) return builtin.error();
   SourceRequest source = request.source;
   source.skip_paths = builtin.value().settings.skip_paths;
+  const size_t builtin_skips = source.skip_paths.size();
   source.max_file_bytes = builtin.value().settings.max_file_bytes;
   Result<SourceListing> listed = ListTargets(source);
   if (!listed.ok()) return listed.error();
@@ -142,13 +143,16 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   report.skips = std::move(listing.skips);
   report.notifications = std::move(listing.notifications);
 
-  // The user's own skip paths apply after listing (the built-in ones already did).
+  // The user's own skip paths (appended after the built-in ones, which the listing already
+  // applied) apply now.
+  const std::vector<std::string> user_skips(knowledge.settings.skip_paths.begin() + builtin_skips,
+                                            knowledge.settings.skip_paths.end());
   std::vector<Target> targets;
   for (Target& t : listing.targets) {
-    bool skip = std::any_of(knowledge.settings.skip_paths.begin(), knowledge.settings.skip_paths.end(),
+    auto hit = std::find_if(user_skips.begin(), user_skips.end(),
                             [&](const std::string& p) { return GlobMatch(p, t.path); });
-    if (skip) {
-      report.skips.push_back({t.path, "matches a skip_paths pattern"});
+    if (hit != user_skips.end()) {
+      report.skips.push_back({t.path, "skip_paths: " + *hit});
     } else {
       targets.push_back(std::move(t));
     }
