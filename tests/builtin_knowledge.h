@@ -2,7 +2,7 @@
 #ifndef KEYLINT_TESTS_BUILTIN_KNOWLEDGE_H_
 #define KEYLINT_TESTS_BUILTIN_KNOWLEDGE_H_
 
-#include "analyze/credentials.h"
+#include "analyze/credentials/engine.h"
 #include "knowledge/knowledge.h"
 
 namespace keylint {

@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "analyze/dotenv.h"
-#include "analyze/hardcoded.h"
+#include "analyze/env/dotenv_checks.h"
+#include "analyze/credentials/hardcoded.h"
 #include "analyze/inline_ignore.h"
 #include "analyze/merge.h"
 #include "core/fingerprint.h"

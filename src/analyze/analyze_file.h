@@ -3,10 +3,10 @@
 #ifndef KEYLINT_ANALYZE_ANALYZE_FILE_H_
 #define KEYLINT_ANALYZE_ANALYZE_FILE_H_
 
-#include "analyze/ci.h"
-#include "analyze/credentials.h"
+#include "analyze/ci/checks.h"
+#include "analyze/credentials/engine.h"
 #include "analyze/file_analysis.h"
-#include "analyze/javascript.h"
+#include "analyze/javascript/analyzer.h"
 #include "core/target.h"
 #include "knowledge/knowledge.h"
 

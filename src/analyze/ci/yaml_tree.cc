@@ -1,0 +1,216 @@
+#include "analyze/ci/yaml_tree.h"
+
+#include <cstring>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+extern "C" const TSLanguage* tree_sitter_yaml(void);
+
+namespace keylint {
+namespace {
+
+constexpr int kMaxDepth = 256;
+
+bool Is(TSNode n, const char* type) { return std::strcmp(ts_node_type(n), type) == 0; }
+
+class Builder {
+ public:
+  explicit Builder(std::string_view text) : text_(text) {}
+
+  bool too_deep() const { return too_deep_; }
+  size_t deep_at() const { return deep_at_; }
+
+  // Builds the node for a block_node, flow_node or any content node.
+  YamlNode Build(TSNode n, int depth) {
+    YamlNode out;
+    out.begin = ts_node_start_byte(n);
+    out.end = ts_node_end_byte(n);
+    if (depth > kMaxDepth) {
+      if (!too_deep_) deep_at_ = out.begin;
+      too_deep_ = true;
+      return out;
+    }
+    if (Is(n, "block_node") || Is(n, "flow_node") || Is(n, "document")) {
+      // Skip anchors and tags; the content is the last named child that is neither.
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = count; i-- > 0;) {
+        TSNode c = ts_node_named_child(n, i);
+        if (Is(c, "anchor") || Is(c, "tag") || Is(c, "comment")) continue;
+        return Build(c, depth + 1);
+      }
+      return out;
+    }
+    if (Is(n, "block_mapping") || Is(n, "flow_mapping")) {
+      out.kind = YamlNode::Kind::kMap;
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode pair = ts_node_named_child(n, i);
+        if (!Is(pair, "block_mapping_pair") && !Is(pair, "flow_pair")) continue;
+        YamlEntry e;
+        TSNode key = ts_node_child_by_field_name(pair, "key", 3);
+        TSNode value = ts_node_child_by_field_name(pair, "value", 5);
+        if (!ts_node_is_null(key)) {
+          YamlNode k = Build(key, depth + 1);
+          e.key = k.scalar;
+          e.key_begin = k.begin;
+          e.key_end = k.end;
+        } else {
+          e.key_begin = e.key_end = ts_node_start_byte(pair);
+        }
+        if (!ts_node_is_null(value)) {
+          e.value = Build(value, depth + 1);
+        } else {
+          e.value.begin = e.value.end = ts_node_end_byte(pair);
+        }
+        out.map.push_back(std::move(e));
+      }
+      return out;
+    }
+    if (Is(n, "block_sequence") || Is(n, "flow_sequence")) {
+      out.kind = YamlNode::Kind::kSeq;
+      uint32_t count = ts_node_named_child_count(n);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode item = ts_node_named_child(n, i);
+        if (Is(item, "comment")) continue;
+        if (Is(item, "block_sequence_item")) {
+          if (ts_node_named_child_count(item) == 0) {
+            YamlNode null_item;
+            null_item.begin = null_item.end = ts_node_end_byte(item);
+            out.seq.push_back(null_item);
+            continue;
+          }
+          item = ts_node_named_child(item, ts_node_named_child_count(item) - 1);
+        }
+        out.seq.push_back(Build(item, depth + 1));
+      }
+      return out;
+    }
+    if (Is(n, "plain_scalar") || Is(n, "double_quote_scalar") || Is(n, "single_quote_scalar") ||
+        Is(n, "block_scalar") || Is(n, "alias")) {
+      out.kind = YamlNode::Kind::kScalar;
+      std::string_view raw = text_.substr(out.begin, out.end - out.begin);
+      if ((Is(n, "double_quote_scalar") || Is(n, "single_quote_scalar")) && raw.size() >= 2) {
+        raw = raw.substr(1, raw.size() - 2);
+      }
+      out.scalar = std::string(raw);
+      return out;
+    }
+    return out;  // ERROR and unknown nodes: null
+  }
+
+ private:
+  std::string_view text_;
+  bool too_deep_ = false;
+  size_t deep_at_ = 0;
+};
+
+// The first ERROR or MISSING node in document order.
+bool FindError(TSNode n, size_t* begin, size_t* end) {
+  if (ts_node_is_missing(n) || Is(n, "ERROR")) {
+    *begin = ts_node_start_byte(n);
+    *end = ts_node_end_byte(n);
+    return true;
+  }
+  if (!ts_node_has_error(n)) return false;
+  uint32_t count = ts_node_child_count(n);
+  for (uint32_t i = 0; i < count; ++i) {
+    if (FindError(ts_node_child(n, i), begin, end)) return true;
+  }
+  *begin = ts_node_start_byte(n);
+  *end = ts_node_end_byte(n);
+  return true;
+}
+
+}  // namespace
+
+const YamlEntry* YamlNode::Entry(std::string_view key) const {
+  if (kind != Kind::kMap) return nullptr;
+  for (const YamlEntry& e : map) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+const YamlNode* YamlNode::Get(std::string_view key) const {
+  const YamlEntry* e = Entry(key);
+  return e ? &e->value : nullptr;
+}
+
+struct YamlParser::Impl {
+  TSParser* parser = nullptr;
+  bool ok = false;
+};
+
+YamlParser::YamlParser() : impl_(new Impl) {
+  impl_->parser = ts_parser_new();
+  impl_->ok = ts_parser_set_language(impl_->parser, tree_sitter_yaml());
+}
+
+YamlParser::~YamlParser() { ts_parser_delete(impl_->parser); }
+
+bool YamlParser::ok() const { return impl_->ok; }
+
+// One parse: the tree's first document and whether it has a syntax error.
+static YamlDocument ParseOnce(TSParser* parser, std::string_view text) {
+  YamlDocument doc;
+  TSTree* tree =
+      ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  if (!tree) return doc;
+  TSNode root = ts_tree_root_node(tree);
+  doc.has_error = ts_node_has_error(root) && FindError(root, &doc.error_begin, &doc.error_end);
+  // stream -> document -> content: the first document only (CI files hold one).
+  uint32_t count = ts_node_named_child_count(root);
+  Builder b(text);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode c = ts_node_named_child(root, i);
+    if (!Is(c, "document")) continue;
+    doc.root = b.Build(c, 0);
+    break;
+  }
+  if (b.too_deep() && !doc.has_error) {
+    doc.has_error = true;
+    doc.error_begin = doc.error_end = b.deep_at();
+  }
+  ts_tree_delete(tree);
+  ts_parser_reset(parser);
+  return doc;
+}
+
+YamlDocument YamlParser::Parse(std::string_view text) {
+  if (!impl_->ok) return YamlDocument();
+  YamlDocument doc = ParseOnce(impl_->parser, text);
+  if (!doc.has_error) return doc;
+  // tree-sitter-yaml often recovers by wrapping the whole stream in one ERROR node, which names
+  // neither the line nor keeps the structure. So find the longest prefix of whole lines that
+  // parses cleanly (binary search: O(log lines) more parses): the line after it is the error,
+  // and the prefix is what we check.
+  std::vector<size_t> ends;  // byte offset after each line
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') ends.push_back(i + 1);
+  }
+  if (ends.empty() || ends.back() != text.size()) ends.push_back(text.size());
+  size_t good = 0, bad = ends.size();  // invariant: prefix of `good` lines parses, `bad` fails
+  YamlDocument best;
+  while (bad - good > 1) {
+    size_t mid = good + (bad - good) / 2;
+    YamlDocument d = ParseOnce(impl_->parser, text.substr(0, ends[mid - 1]));
+    if (d.has_error) {
+      bad = mid;
+    } else {
+      good = mid;
+      best = std::move(d);
+    }
+  }
+  size_t line_begin = good == 0 ? 0 : ends[good - 1];
+  size_t line_end = ends[bad - 1];
+  while (line_end > line_begin && (text[line_end - 1] == '\n' || text[line_end - 1] == '\r')) {
+    --line_end;
+  }
+  if (good > 0) doc.root = std::move(best.root);
+  doc.error_begin = line_begin;
+  doc.error_end = line_end;
+  return doc;
+}
+
+}  // namespace keylint

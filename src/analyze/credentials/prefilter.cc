@@ -1,0 +1,513 @@
+#include "analyze/credentials/prefilter.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <map>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace keylint {
+
+struct KeywordPrefilter::Automaton {
+  std::unique_ptr<RE2::Set> set;          // null: not built, every rule is a candidate
+  std::vector<std::vector<int>> rules_of;  // keyword index in the set -> rules listing it
+};
+
+KeywordPrefilter::KeywordPrefilter(std::vector<std::vector<std::string>> keywords)
+    : keywords_(std::move(keywords)) {}
+
+KeywordPrefilter::~KeywordPrefilter() = default;
+
+const KeywordPrefilter::Automaton& KeywordPrefilter::Built() const {
+  std::call_once(once_, [this] {
+    auto a = std::make_unique<Automaton>();
+    RE2::Options opts;
+    opts.set_literal(true);
+    opts.set_case_sensitive(false);
+    opts.set_log_errors(false);
+    opts.set_max_mem(64 << 20);
+    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    std::map<std::string, int> index;  // distinct keywords
+    bool ok = true;
+    for (size_t rule = 0; rule < keywords_.size() && ok; ++rule) {
+      for (const std::string& kw : keywords_[rule]) {
+        auto [it, fresh] = index.emplace(kw, static_cast<int>(a->rules_of.size()));
+        if (fresh) {
+          if (set->Add(kw, nullptr) != it->second) {
+            ok = false;
+            break;
+          }
+          a->rules_of.emplace_back();
+        }
+        a->rules_of[it->second].push_back(static_cast<int>(rule));
+      }
+    }
+    if (ok && set->Compile()) a->set = std::move(set);
+    automaton_ = std::move(a);
+  });
+  return *automaton_;
+}
+
+std::vector<bool> KeywordPrefilter::Candidates(std::string_view text) const {
+  const Automaton& a = Built();
+  std::vector<bool> out(keywords_.size(), false);
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo error;
+  if (!a.set) {
+    out.assign(keywords_.size(), true);
+    return out;
+  }
+  if (!a.set->Match(text, &hits, &error)) {
+    // No keyword, or the DFA ran out of memory: only the former may skip rules.
+    if (error.kind != RE2::Set::kNoError) out.assign(keywords_.size(), true);
+    return out;
+  }
+  for (int k : hits) {
+    for (int rule : a.rules_of[k]) out[rule] = true;
+  }
+  return out;
+}
+
+}  // namespace keylint
+
+namespace keylint {
+namespace {
+
+constexpr size_t kInf = MatchExtent::kUnbounded;
+
+size_t AddLen(size_t a, size_t b) { return (a == kInf || b == kInf || a + b < a) ? kInf : a + b; }
+
+size_t MulLen(size_t a, size_t n) {
+  if (a == 0 || n == 0) return 0;
+  if (a == kInf || n == kInf || a > kInf / n) return kInf;
+  return a * n;
+}
+
+// A reader for the RE2 syntax the rules use. Each Parse* returns the extent of what it read; any
+// construct it does not know sets failed_, and the caller then assumes nothing.
+class ExtentReader {
+ public:
+  explicit ExtentReader(std::string_view re) : re_(re) {}
+
+  MatchExtent Read() {
+    MatchExtent out;
+    Piece p = Alternation();
+    if (failed_ || pos_ != re_.size()) return out;
+    out.known = true;
+    out.max_len = p.len;
+    out.newline = p.newline;
+    out.folds_case = folds_case_;
+    return out;
+  }
+
+ private:
+  struct Piece {
+    size_t len = 0;
+    bool newline = false;
+  };
+
+  bool AtEnd() const { return pos_ >= re_.size(); }
+  char Peek() const { return re_[pos_]; }
+  void Fail() {
+    failed_ = true;
+    pos_ = re_.size();
+  }
+
+  Piece Alternation() {
+    Piece out = Concatenation();
+    while (!failed_ && !AtEnd() && Peek() == '|') {
+      ++pos_;
+      Piece p = Concatenation();
+      out.len = std::max(out.len, p.len);
+      out.newline |= p.newline;
+    }
+    return out;
+  }
+
+  Piece Concatenation() {
+    Piece out;
+    while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
+      Piece p = Repetition();
+      out.len = AddLen(out.len, p.len);
+      out.newline |= p.newline;
+    }
+    return out;
+  }
+
+  // {n}, {n,}, {n,m}: the upper bound (kInf for none); false when the braces are not a repeat
+  // (RE2 then reads '{' as a literal).
+  bool Braces(size_t* max) {
+    size_t i = pos_ + 1;
+    auto number = [&](size_t* v) {
+      size_t start = i, n = 0;
+      while (i < re_.size() && re_[i] >= '0' && re_[i] <= '9') {
+        n = n * 10 + static_cast<size_t>(re_[i] - '0');
+        if (n > 100000) return false;
+        ++i;
+      }
+      *v = n;
+      return i > start;
+    };
+    size_t lo = 0, hi = 0;
+    if (!number(&lo)) return false;
+    hi = lo;
+    if (i < re_.size() && re_[i] == ',') {
+      ++i;
+      if (i < re_.size() && re_[i] == '}') {
+        hi = kInf;
+      } else if (!number(&hi)) {
+        return false;
+      }
+    }
+    if (i >= re_.size() || re_[i] != '}') return false;
+    pos_ = i + 1;
+    *max = hi;
+    return true;
+  }
+
+  Piece Repetition() {
+    Piece p = Atom();
+    while (!failed_ && !AtEnd()) {
+      char c = Peek();
+      size_t max = 0;
+      if (c == '*' || c == '+') {
+        ++pos_;
+        max = kInf;
+      } else if (c == '?') {
+        ++pos_;
+        max = 1;
+      } else if (c == '{' && Braces(&max)) {
+      } else {
+        break;
+      }
+      if (!AtEnd() && Peek() == '?') ++pos_;  // non-greedy: same extent
+      p.len = MulLen(p.len, max);
+      if (max == 0) p.newline = false;
+    }
+    return p;
+  }
+
+  // Flags in "(?flags)" or "(?flags:": only i and s change what a match can hold.
+  bool Flags(bool* group) {
+    while (!AtEnd()) {
+      char c = re_[pos_++];
+      if (c == 'i') {
+        folds_case_ = true;
+      } else if (c == 's') {
+        dot_newline_ = true;  // conservatively for the rest of the pattern
+      } else if (c == 'm' || c == 'U' || c == '-') {
+      } else if (c == ':' || c == ')') {
+        *group = c == ':';
+        return true;
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  Piece Atom() {
+    char c = re_[pos_++];
+    switch (c) {
+      case '(': {
+        if (!AtEnd() && Peek() == '?') {
+          ++pos_;
+          if (!AtEnd() && (Peek() == 'P' || Peek() == '<')) {
+            if (Peek() == 'P') ++pos_;
+            if (AtEnd() || Peek() != '<') return Fail(), Piece{};
+            size_t close = re_.find('>', pos_);
+            if (close == std::string_view::npos) return Fail(), Piece{};
+            pos_ = close + 1;
+          } else {
+            bool group = false;
+            if (!Flags(&group)) return Fail(), Piece{};
+            if (!group) return Piece{};  // "(?s)": flags only
+          }
+        }
+        Piece p = Alternation();
+        if (AtEnd() || Peek() != ')') return Fail(), Piece{};
+        ++pos_;
+        return p;
+      }
+      case ')':
+      case '*':
+      case '+':
+      case '?':
+        return Fail(), Piece{};
+      case '[':
+        return Class();
+      case '.':
+        return Piece{4, dot_newline_};
+      case '^':
+      case '$':
+        return Piece{0, false};
+      case '\\':
+        return Escape();
+      case '\n':
+        return Piece{1, true};
+      default:
+        return Literal(c);
+    }
+  }
+
+  // A literal character starting with byte c (already consumed).
+  Piece Literal(char c) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x80) return Piece{1, false};
+    while (!AtEnd() && (static_cast<unsigned char>(Peek()) & 0xC0) == 0x80) ++pos_;
+    return Piece{4, false};
+  }
+
+  Piece Escape() {
+    if (AtEnd()) return Fail(), Piece{};
+    char c = re_[pos_++];
+    switch (c) {
+      case 'b': case 'B': case 'A': case 'z':
+        return Piece{0, false};
+      case 'd': case 'w':
+        return Piece{1, false};
+      case 's': case 'n':
+        return Piece{1, true};
+      case 'r': case 't': case 'f': case 'v': case 'a':
+        return Piece{1, false};
+      case 'S':
+        return Piece{4, false};
+      case 'D': case 'W':
+        return Piece{4, true};
+      default:
+        if (static_cast<unsigned char>(c) < 0x80 && !std::isalnum(static_cast<unsigned char>(c))) {
+          return Piece{1, c == '\n'};
+        }
+        return Fail(), Piece{};  // \x, \p, \Q, \C, octal, ...: not read
+    }
+  }
+
+  // A bracket class; '[' consumed.
+  Piece Class() {
+    bool negated = false, wide = false, newline = false;
+    if (!AtEnd() && Peek() == '^') {
+      negated = true;
+      ++pos_;
+    }
+    bool first = true;
+    // Single characters, for ranges: the previous one, or -1 when it was a class escape.
+    while (true) {
+      if (AtEnd()) return Fail(), Piece{};
+      char c = re_[pos_];
+      if (c == ']' && !first) {
+        ++pos_;
+        break;
+      }
+      first = false;
+      if (c == '[' && pos_ + 1 < re_.size() && re_[pos_ + 1] == ':') return Fail(), Piece{};
+      int lo = -1;
+      if (!ClassChar(&lo, &wide, &newline)) return Fail(), Piece{};
+      if (lo >= 0 && pos_ + 1 < re_.size() && Peek() == '-' && re_[pos_ + 1] != ']') {
+        ++pos_;
+        int hi = -1;
+        if (!ClassChar(&hi, &wide, &newline) || hi < 0) return Fail(), Piece{};
+        if (lo <= '\n' && '\n' <= hi) newline = true;
+      }
+    }
+    if (negated) return Piece{4, !newline};
+    return Piece{wide ? size_t{4} : size_t{1}, newline};
+  }
+
+  // One class item: a character (*ch = its value, or 0x100 for non-ASCII) or a class escape
+  // (*ch = -1).
+  bool ClassChar(int* ch, bool* wide, bool* newline) {
+    auto u = static_cast<unsigned char>(re_[pos_++]);
+    if (u >= 0x80) {
+      while (!AtEnd() && (static_cast<unsigned char>(Peek()) & 0xC0) == 0x80) ++pos_;
+      *wide = true;
+      *ch = 0x100;
+      return true;
+    }
+    if (u != '\\') {
+      *ch = u;
+      if (u == '\n') *newline = true;
+      return true;
+    }
+    if (AtEnd()) return false;
+    char e = re_[pos_++];
+    switch (e) {
+      case 'd': case 'w':
+        *ch = -1;
+        return true;
+      case 's':
+        *ch = -1;
+        *newline = true;
+        return true;
+      case 'S':
+        *ch = -1;
+        *wide = true;
+        return true;
+      case 'D': case 'W':
+        *ch = -1;
+        *wide = true;
+        *newline = true;
+        return true;
+      case 'n': *ch = '\n'; *newline = true; return true;
+      case 'r': *ch = '\r'; return true;
+      case 't': *ch = '\t'; return true;
+      case 'f': *ch = '\f'; return true;
+      case 'v': *ch = '\v'; return true;
+      case 'a': *ch = '\a'; return true;
+      default:
+        if (static_cast<unsigned char>(e) < 0x80 && !std::isalnum(static_cast<unsigned char>(e))) {
+          *ch = static_cast<unsigned char>(e);
+          if (e == '\n') *newline = true;
+          return true;
+        }
+        return false;
+    }
+  }
+
+  std::string_view re_;
+  size_t pos_ = 0;
+  bool failed_ = false;
+  bool folds_case_ = false;
+  bool dot_newline_ = false;
+};
+
+}  // namespace
+
+MatchExtent AnalyzeExtent(std::string_view regex) {
+  return ExtentReader(regex).Read();
+}
+
+
+bool Windowable(const MatchExtent& extent) {
+  return extent.known && !extent.folds_case &&
+         (extent.max_len != MatchExtent::kUnbounded || !extent.newline);
+}
+
+std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
+                                      const MatchExtent& extent, size_t merge_gap) {
+  const size_t n = text.size();
+  const char* data = text.data();
+  // After the last '\n' in [lo, k), else lo.
+  auto line_start = [&](size_t lo, size_t k) -> size_t {
+    // A plain loop (memrchr is a GNU extension): at most max_len bytes back, or once per line.
+    while (k > lo && data[k - 1] != '\n') --k;
+    return k;
+  };
+  // The first '\n' in [from, hi), else hi.
+  auto line_end = [&](size_t from, size_t hi) -> size_t {
+    if (from >= hi) return hi;
+    const void* p = std::memchr(data + from, '\n', hi - from);
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - data) : hi;
+  };
+  std::sort(hits.begin(), hits.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+  const bool bounded = extent.max_len != MatchExtent::kUnbounded;
+  std::vector<ByteRange> merged;
+  size_t covered = 0;  // unbounded: the end of the last line taken
+  for (const ByteRange& hit : hits) {
+    const size_t k = std::min(hit.begin, n), e = std::min(std::max(hit.end, k), n);
+    ByteRange r;
+    if (bounded) {
+      // A match holding [k, e) starts at or after e - max_len and ends by k + max_len.
+      size_t lo = e > extent.max_len ? e - extent.max_len : 0;
+      size_t hi = n - k > extent.max_len ? k + extent.max_len : n;
+      r.begin = extent.newline ? lo : line_start(lo, k);
+      r.end = extent.newline ? hi : line_end(e, hi);
+    } else {
+      // Unbounded but single-line: the occurrence's line.
+      if (k < covered) continue;
+      r.begin = line_start(0, k);
+      r.end = line_end(e, n);
+      covered = r.end;
+    }
+    // Ranges arrive by begin only roughly (a bounded range's begin depends on its line).
+    if (!merged.empty() && r.begin <= AddLen(merged.back().end, merge_gap)) {
+      merged.back().begin = std::min(merged.back().begin, r.begin);
+      merged.back().end = std::max(merged.back().end, r.end);
+      while (merged.size() > 1 &&
+             merged.back().begin <= AddLen(merged[merged.size() - 2].end, merge_gap)) {
+        ByteRange last = merged.back();
+        merged.pop_back();
+        merged.back().begin = std::min(merged.back().begin, last.begin);
+        merged.back().end = std::max(merged.back().end, last.end);
+      }
+    } else {
+      merged.push_back(r);
+    }
+  }
+  return merged;
+}
+
+namespace {
+
+const std::array<unsigned char, 256> kLower = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
+uint32_t Pair(unsigned char a, unsigned char b) { return kLower[a] | (uint32_t{kLower[b]} << 8); }
+
+}  // namespace
+
+KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
+    : keywords_(std::move(keywords)), pair_start_(65537, 0) {
+  std::vector<std::vector<int>> by_pair(65536);
+  for (size_t i = 0; i < keywords_.size(); ++i) {
+    const std::string& kw = keywords_[i];
+    if (kw.size() == 1) single_.push_back(static_cast<int>(i));
+    if (kw.size() < 2) continue;
+    by_pair[Pair(kw[0], kw[1])].push_back(static_cast<int>(i));
+  }
+  for (uint32_t p = 0; p < 65536; ++p) {
+    pair_start_[p] = static_cast<uint32_t>(pair_keywords_.size());
+    pair_keywords_.insert(pair_keywords_.end(), by_pair[p].begin(), by_pair[p].end());
+  }
+  pair_start_[65536] = static_cast<uint32_t>(pair_keywords_.size());
+}
+
+void KeywordLocator::Locate(std::string_view text, const std::vector<bool>& wanted,
+                            std::vector<std::vector<size_t>>* hits) const {
+  hits->assign(keywords_.size(), {});
+  // Only the wanted keywords' pairs are in the bitmap: a hit is then rarely wasted.
+  std::array<uint64_t, 1024> bits{};
+  bool any_pair = false;
+  for (size_t i = 0; i < keywords_.size(); ++i) {
+    if (!wanted[i] || keywords_[i].size() < 2) continue;
+    uint32_t p = Pair(keywords_[i][0], keywords_[i][1]);
+    bits[p >> 6] |= uint64_t{1} << (p & 63);
+    any_pair = true;
+  }
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  auto equal_at = [&](size_t i, const std::string& kw) {
+    if (n - i < kw.size()) return false;
+    for (size_t j = 0; j < kw.size(); ++j) {
+      if (kLower[t[i + j]] != static_cast<unsigned char>(kw[j])) return false;
+    }
+    return true;
+  };
+  if (any_pair && n >= 2) {
+    uint32_t prev = kLower[t[0]];
+    for (size_t i = 0; i + 1 < n; ++i) {
+      uint32_t next = kLower[t[i + 1]];
+      uint32_t p = prev | (next << 8);
+      prev = next;
+      if (!((bits[p >> 6] >> (p & 63)) & 1)) continue;
+      for (uint32_t j = pair_start_[p]; j < pair_start_[p + 1]; ++j) {
+        int kw = pair_keywords_[j];
+        if (wanted[kw] && equal_at(i, keywords_[kw])) (*hits)[kw].push_back(i);
+      }
+    }
+  }
+  for (int kw : single_) {
+    if (!wanted[kw]) continue;
+    for (size_t i = 0; i < n; ++i) {
+      if (kLower[t[i]] == static_cast<unsigned char>(keywords_[kw][0])) (*hits)[kw].push_back(i);
+    }
+  }
+}
+
+}  // namespace keylint

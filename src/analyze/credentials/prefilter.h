@@ -1,0 +1,102 @@
+// The keyword prefilter: one pass over a text decides which credential rules may match in it, and
+// keyword windows narrow where a candidate rule's regex has to run.
+// Contract: it may report false positives, it must never report false negatives. A rule is a
+// candidate when one of its keywords occurs anywhere in the text (ASCII case-insensitively); every
+// rule's keywords are, by the rules-file contract, contained in every text its regex matches.
+#ifndef KEYLINT_ANALYZE_CREDENTIALS_PREFILTER_H_
+#define KEYLINT_ANALYZE_CREDENTIALS_PREFILTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}  // namespace re2
+
+namespace keylint {
+
+// Immutable after construction except for the lazily built automaton (built once, under
+// std::call_once), so one KeywordPrefilter is shared by all threads.
+class KeywordPrefilter {
+ public:
+  // keywords[i] are the lower-case keywords of rule i. Cheap: compiles nothing.
+  explicit KeywordPrefilter(std::vector<std::vector<std::string>> keywords);
+  ~KeywordPrefilter();
+  KeywordPrefilter(const KeywordPrefilter&) = delete;
+  KeywordPrefilter& operator=(const KeywordPrefilter&) = delete;
+
+  // candidates[i] is true when rule i may match in `text`. One RE2::Set pass over the bytes
+  // (a DFA over all keywords, ~400-700 MB/s); the first call compiles the set (a few ms). If the
+  // set cannot be built or runs out of memory, every rule is a candidate.
+  std::vector<bool> Candidates(std::string_view text) const;
+
+ private:
+  struct Automaton;
+  const Automaton& Built() const;
+
+  std::vector<std::vector<std::string>> keywords_;  // per rule
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<Automaton> automaton_;
+};
+
+// What a regex's matches can look like, read from the pattern: an upper bound on a match's length
+// in bytes and whether a match may hold a newline. Conservative: where the pattern uses syntax the
+// reader does not know, `known` is false and nothing may be assumed.
+struct MatchExtent {
+  static constexpr size_t kUnbounded = static_cast<size_t>(-1);
+  bool known = false;
+  size_t max_len = kUnbounded;  // bytes, UTF-8 (a character class counts 4 unless ASCII-only)
+  bool newline = true;          // a match may contain '\n'
+  bool folds_case = true;       // the pattern uses (?i): a keyword may then appear as a Unicode
+                                // fold (U+212A for k), which an ASCII search would not see
+};
+MatchExtent AnalyzeExtent(std::string_view regex);
+
+// Whether a rule of this extent can be run over keyword windows (else: over the whole text). The
+// rule chosen: case-sensitive patterns whose matches are bounded in length or cannot cross a line.
+// Multi-line shapes with unbounded gaps (PEM/OpenSSH/PGP blocks, GCP JSON, `\s*` between a name
+// and its value in the generic rules) keep whole-text scanning.
+bool Windowable(const MatchExtent& extent);
+
+struct ByteRange {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Disjoint, sorted ranges of `text` such that every match of a rule of `extent` (Windowable) that
+// contains one of the keyword occurrences `hits` lies entirely inside one range. Around an
+// occurrence [k, e): [e-max_len, k+max_len), cut to the occurrence's line when matches cannot hold
+// a newline (the whole line when their length is unbounded). Overlapping ranges and ranges less
+// than `merge_gap` bytes apart are merged. Empty when `hits` is.
+std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
+                                      const MatchExtent& extent, size_t merge_gap = 64);
+
+// Finds every occurrence (overlapping ones too) of a fixed set of lower-case keywords, ASCII
+// case-insensitively, in one pass: a bitmap of the wanted keywords' first two bytes, then a
+// compare where one starts. Immutable after construction; shared by all threads.
+class KeywordLocator {
+ public:
+  explicit KeywordLocator(std::vector<std::string> keywords);
+
+  const std::vector<std::string>& keywords() const { return keywords_; }
+
+  // (*hits)[i]: the begins, ascending, of every occurrence of keyword i in `text`, for each i
+  // with wanted[i]; empty for the others.
+  void Locate(std::string_view text, const std::vector<bool>& wanted,
+              std::vector<std::vector<size_t>>* hits) const;
+
+ private:
+  std::vector<std::string> keywords_;
+  std::vector<uint32_t> pair_start_;  // 65537 offsets into pair_keywords_, by (b0 | b1 << 8)
+  std::vector<int> pair_keywords_;    // keywords of two bytes or more, grouped by first pair
+  std::vector<int> single_;           // keywords of one byte
+};
+
+}  // namespace keylint
+
+#endif  // KEYLINT_ANALYZE_CREDENTIALS_PREFILTER_H_

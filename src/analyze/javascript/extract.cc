@@ -1,0 +1,588 @@
+#include "analyze/javascript/extract.h"
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <set>
+
+extern "C" {
+const TSLanguage* tree_sitter_javascript(void);
+const TSLanguage* tree_sitter_typescript(void);
+const TSLanguage* tree_sitter_tsx(void);
+}
+
+namespace keylint {
+namespace {
+
+// A parse longer than this is abandoned (a pathological or generated file); the model stays empty.
+constexpr uint64_t kParseTimeoutMicros = 5'000'000;
+
+bool Is(TSNode n, const char* type) { return !ts_node_is_null(n) && std::strcmp(ts_node_type(n), type) == 0; }
+
+bool IsIdentChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+
+// One file's walk: holds the bytes and what was learned so far.
+class Walker {
+ public:
+  Walker(std::string_view bytes, const JsExtractOptions& options, JsFileModel* out)
+      : bytes_(bytes), options_(options), out_(out) {}
+
+  void Run(TSNode root) {
+    out_->parse_errors = ts_node_has_error(root);
+    TopLevel(root);
+    Walk(root);
+  }
+
+ private:
+  std::string_view Text(TSNode n) const {
+    uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+    if (b > bytes_.size() || e > bytes_.size() || e < b) return {};
+    return bytes_.substr(b, e - b);
+  }
+  JsSpan SpanOf(TSNode n) const { return {ts_node_start_byte(n), ts_node_end_byte(n)}; }
+  TSNode Field(TSNode n, const char* name) const {
+    return ts_node_child_by_field_name(n, name, static_cast<uint32_t>(std::strlen(name)));
+  }
+
+  // A string literal's content, or a template literal without substitutions.
+  bool StringValue(TSNode n, std::string* out) const {
+    if (Is(n, "string") || (Is(n, "template_string") && !HasNamedChildOfType(n, "template_substitution"))) {
+      std::string_view t = Text(n);
+      if (t.size() < 2) return false;
+      *out = std::string(t.substr(1, t.size() - 2));
+      return true;
+    }
+    return false;
+  }
+  bool HasNamedChildOfType(TSNode n, const char* type) const {
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      if (Is(ts_node_named_child(n, i), type)) return true;
+    }
+    return false;
+  }
+  JsValue ValueOf(TSNode n) const {
+    JsValue v;
+    v.span = SpanOf(n);
+    v.is_string = StringValue(n, &v.text);
+    return v;
+  }
+  // property_identifier / identifier / string / number keys; "" for computed ones.
+  std::string KeyName(TSNode key) const {
+    std::string s;
+    if (StringValue(key, &s)) return s;
+    if (Is(key, "computed_property_name")) return "";
+    return std::string(Text(key));
+  }
+  TSNode FirstArgument(TSNode call) const {
+    TSNode args = Field(call, "arguments");
+    if (ts_node_is_null(args)) return args;
+    uint32_t count = ts_node_named_child_count(args);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode a = ts_node_named_child(args, i);
+      if (!Is(a, "comment")) return a;
+    }
+    return TSNode{};
+  }
+  bool InServerExport(size_t at) const {
+    for (const JsSpan& s : out_->server_exports) {
+      if (at >= s.begin && at < s.end) return true;
+    }
+    return false;
+  }
+  bool IsServerExportName(std::string_view name) const {
+    return std::find(options_.server_exports.begin(), options_.server_exports.end(), name) !=
+           options_.server_exports.end();
+  }
+
+  // Imports and server-only exports: statements directly under the root.
+  void TopLevel(TSNode root) {
+    TSTreeCursor c = ts_tree_cursor_new(root);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      do {
+        TSNode n = ts_tree_cursor_current_node(&c);
+        if (Is(n, "import_statement")) Import(n);
+        if (Is(n, "export_statement") && !options_.server_exports.empty()) ServerExport(n);
+      } while (ts_tree_cursor_goto_next_sibling(&c));
+    }
+    ts_tree_cursor_delete(&c);
+  }
+
+  void Import(TSNode n) {
+    JsImport imp;
+    TSNode source = Field(n, "source");
+    if (!StringValue(source, &imp.module)) return;
+    imp.span = SpanOf(source);
+    uint32_t count = ts_node_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode ch = ts_node_child(n, i);
+      if (!ts_node_is_named(ch) && Text(ch) == "type") imp.type_only = true;
+      if (!Is(ch, "import_clause")) continue;
+      uint32_t cc = ts_node_named_child_count(ch);
+      for (uint32_t j = 0; j < cc; ++j) {
+        TSNode part = ts_node_named_child(ch, j);
+        if (Is(part, "identifier")) {
+          AddLocal(&imp, part, "");
+        } else if (Is(part, "namespace_import") && ts_node_named_child_count(part) > 0) {
+          AddLocal(&imp, ts_node_named_child(part, 0), "");
+        } else if (Is(part, "named_imports")) {
+          uint32_t sc = ts_node_named_child_count(part);
+          for (uint32_t k = 0; k < sc; ++k) {
+            TSNode spec = ts_node_named_child(part, k);
+            if (!Is(spec, "import_specifier")) continue;
+            TSNode name = Field(spec, "name"), alias = Field(spec, "alias");
+            std::string imported = KeyName(name);
+            AddLocal(&imp, ts_node_is_null(alias) ? name : alias, imported);
+          }
+        }
+      }
+    }
+    if (imp.module == "$env/static/private") {
+      for (size_t i = 0; i < imp.locals.size(); ++i) {
+        out_->env_reads.push_back({imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
+                                   EnvReadKind::kSvelteKitPrivate, imp.local_spans[i], false});
+      }
+    }
+    if (imp.module == "$env/dynamic/private") {
+      for (const std::string& l : imp.locals) svelte_dynamic_.insert(l);
+    }
+    out_->imports.push_back(std::move(imp));
+  }
+  void AddLocal(JsImport* imp, TSNode local, std::string imported) {
+    imp->locals.emplace_back(Text(local));
+    imp->imported.push_back(std::move(imported));
+    imp->local_spans.push_back(SpanOf(local));
+  }
+
+  void ServerExport(TSNode n) {
+    TSNode decl = Field(n, "declaration");
+    if (ts_node_is_null(decl)) return;
+    if (Is(decl, "function_declaration") || Is(decl, "generator_function_declaration")) {
+      if (IsServerExportName(Text(Field(decl, "name")))) out_->server_exports.push_back(SpanOf(decl));
+      return;
+    }
+    uint32_t count = ts_node_named_child_count(decl);  // lexical_declaration / variable_declaration
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode d = ts_node_named_child(decl, i);
+      if (Is(d, "variable_declarator") && IsServerExportName(Text(Field(d, "name")))) {
+        out_->server_exports.push_back(SpanOf(d));
+      }
+    }
+  }
+
+  // Preorder walk with one cursor: no recursion, so deeply nested (minified) code is safe.
+  void Walk(TSNode root) {
+    TSTreeCursor c = ts_tree_cursor_new(root);
+    while (true) {
+      TSNode n = ts_tree_cursor_current_node(&c);
+      if (ts_node_is_named(n)) Visit(n);
+      if (ts_tree_cursor_goto_first_child(&c)) continue;
+      bool done = false;
+      while (!ts_tree_cursor_goto_next_sibling(&c)) {
+        if (!ts_tree_cursor_goto_parent(&c)) {
+          done = true;
+          break;
+        }
+      }
+      if (done) break;
+    }
+    ts_tree_cursor_delete(&c);
+  }
+
+  void Visit(TSNode n) {
+    const char* type = ts_node_type(n);
+    switch (type[0]) {
+      case 'm':
+        if (std::strcmp(type, "member_expression") == 0) MemberExpression(n);
+        break;
+      case 's':
+        if (std::strcmp(type, "subscript_expression") == 0) SubscriptExpression(n);
+        break;
+      case 'c':
+        if (std::strcmp(type, "call_expression") == 0) CallExpression(n);
+        break;
+      case 'n':
+        if (std::strcmp(type, "new_expression") == 0) NewExpression(n);
+        break;
+      case 'v':
+        if (std::strcmp(type, "variable_declarator") == 0) VariableDeclarator(n);
+        break;
+      case 'p':
+        if (std::strcmp(type, "pair") == 0) Pair(n);
+        break;
+      case 'a':
+        if (std::strcmp(type, "assignment_expression") == 0) Assignment(n);
+        break;
+      default:
+        break;
+    }
+  }
+
+  static bool IsEnvObject(std::string_view t, EnvReadKind* kind) {
+    if (t == "process.env") {
+      *kind = EnvReadKind::kProcessEnv;
+      return true;
+    }
+    if (t == "import.meta.env") {
+      *kind = EnvReadKind::kImportMetaEnv;
+      return true;
+    }
+    return false;
+  }
+
+  void AddRead(std::string name, EnvReadKind kind, JsSpan span) {
+    if (name.empty()) return;
+    out_->env_reads.push_back({std::move(name), kind, span, InServerExport(span.begin)});
+  }
+
+  bool IsRuntimeConfig(TSNode obj) const {
+    if (Is(obj, "call_expression")) return Text(Field(obj, "function")) == "useRuntimeConfig";
+    return Is(obj, "identifier") && nuxt_config_.count(std::string(Text(obj)));
+  }
+
+  void MemberExpression(TSNode n) {
+    TSNode obj = Field(n, "object"), prop = Field(n, "property");
+    if (ts_node_is_null(obj) || ts_node_is_null(prop)) return;
+    std::string_view ot = Text(obj);
+    EnvReadKind kind;
+    if (IsEnvObject(ot, &kind)) return AddRead(std::string(Text(prop)), kind, SpanOf(n));
+    if (!svelte_dynamic_.empty() && Is(obj, "identifier") && svelte_dynamic_.count(std::string(ot))) {
+      return AddRead(std::string(Text(prop)), EnvReadKind::kSvelteKitPrivate, SpanOf(n));
+    }
+    if (IsRuntimeConfig(obj)) {
+      std::string_view p = Text(prop);
+      if (p != "public" && p != "app") AddRead(std::string(p), EnvReadKind::kNuxtRuntimeConfig, SpanOf(n));
+    }
+  }
+
+  void SubscriptExpression(TSNode n) {
+    EnvReadKind kind;
+    std::string name;
+    if (IsEnvObject(Text(Field(n, "object")), &kind) && StringValue(Field(n, "index"), &name)) {
+      AddRead(std::move(name), kind, SpanOf(n));
+    }
+  }
+
+  void CallExpression(TSNode n) {
+    TSNode fn = Field(n, "function");
+    if (ts_node_is_null(fn)) return;
+    if (Is(fn, "import") || (Is(fn, "identifier") && Text(fn) == "require")) {
+      TSNode arg = FirstArgument(n);
+      JsImport imp;
+      if (ts_node_is_null(arg) || !StringValue(arg, &imp.module)) return;
+      imp.span = SpanOf(arg);
+      TSNode parent = ts_node_parent(n);
+      if (Is(parent, "await_expression")) parent = ts_node_parent(parent);
+      if (Is(parent, "variable_declarator")) BindPattern(Field(parent, "name"), &imp);
+      out_->imports.push_back(std::move(imp));
+      return;
+    }
+    if (Is(fn, "member_expression")) {
+      TSNode prop = Field(fn, "property");
+      if (!ts_node_is_null(prop)) {
+        out_->member_calls.push_back({std::string(Text(Field(fn, "object"))), std::string(Text(prop)),
+                                      SpanOf(prop), InServerExport(ts_node_start_byte(n))});
+      }
+    }
+  }
+  // const X = require('m') / const { A, B: c } = require('m')
+  void BindPattern(TSNode name, JsImport* imp) {
+    if (Is(name, "identifier")) return AddLocal(imp, name, "");
+    if (!Is(name, "object_pattern")) return;
+    uint32_t count = ts_node_named_child_count(name);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(name, i);
+      if (Is(p, "shorthand_property_identifier_pattern")) AddLocal(imp, p, std::string(Text(p)));
+      if (Is(p, "pair_pattern")) {
+        TSNode v = Field(p, "value");
+        if (Is(v, "identifier")) AddLocal(imp, v, KeyName(Field(p, "key")));
+      }
+    }
+  }
+
+  void NewExpression(TSNode n) {
+    TSNode ctor = Field(n, "constructor");
+    if (ts_node_is_null(ctor)) return;
+    std::string_view ct = Text(ctor);
+    size_t dot = ct.rfind('.');
+    JsNew nw;
+    nw.callee = std::string(dot == std::string_view::npos ? ct : ct.substr(dot + 1));
+    nw.span = SpanOf(ctor);
+    nw.in_server_export = InServerExport(nw.span.begin);
+    TSNode parent = ts_node_parent(n);
+    if (Is(parent, "variable_declarator") && Is(Field(parent, "name"), "identifier")) {
+      nw.bound_to = std::string(Text(Field(parent, "name")));
+    } else if (Is(parent, "assignment_expression")) {
+      nw.bound_to = std::string(Text(Field(parent, "left")));
+    }
+    TSNode arg = FirstArgument(n);
+    bool inlines = std::find(options_.inline_constructors.begin(), options_.inline_constructors.end(),
+                             nw.callee) != options_.inline_constructors.end();
+    if (!ts_node_is_null(arg)) {
+      if (Is(arg, "object")) {
+        uint32_t count = ts_node_named_child_count(arg);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode p = ts_node_named_child(arg, i);
+          if (Is(p, "pair")) {
+            TSNode key = Field(p, "key");
+            nw.options.push_back({KeyName(key), SpanOf(key), ValueOf(Field(p, "value"))});
+          } else if (Is(p, "shorthand_property_identifier")) {
+            nw.options.push_back({std::string(Text(p)), SpanOf(p), ValueOf(p)});
+          }
+        }
+        if (inlines) InlineObject(nw.callee, arg);
+      } else {
+        nw.has_positional = true;
+        nw.positional = ValueOf(arg);
+        if (inlines && Is(arg, "array")) InlineArray(nw.callee, arg);
+      }
+    }
+    out_->news.push_back(std::move(nw));
+  }
+
+  void VariableDeclarator(TSNode n) {
+    TSNode name = Field(n, "name"), value = Field(n, "value");
+    if (ts_node_is_null(name) || ts_node_is_null(value)) return;
+    if (Is(name, "identifier")) {
+      JsValue v = ValueOf(value);
+      if (v.is_string) {
+        out_->named_strings.push_back({std::string(Text(name)), v, InServerExport(v.span.begin)});
+      } else if (IsRuntimeConfig(value)) {
+        nuxt_config_.insert(std::string(Text(name)));
+      }
+      return;
+    }
+    if (!Is(name, "object_pattern")) return;
+    EnvReadKind kind;
+    bool env = IsEnvObject(Text(value), &kind);
+    bool nuxt = !env && IsRuntimeConfig(value);
+    if (!env && !nuxt) return;
+    if (nuxt) kind = EnvReadKind::kNuxtRuntimeConfig;
+    uint32_t count = ts_node_named_child_count(name);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(name, i);
+      TSNode key = p;
+      if (Is(p, "pair_pattern")) key = Field(p, "key");
+      else if (Is(p, "object_assignment_pattern")) key = Field(p, "left");
+      else if (!Is(p, "shorthand_property_identifier_pattern")) continue;
+      std::string k = KeyName(key);
+      if (nuxt && (k == "public" || k == "app")) continue;
+      AddRead(std::move(k), kind, SpanOf(key));
+    }
+  }
+
+  void Pair(TSNode n) {
+    TSNode key = Field(n, "key"), value = Field(n, "value");
+    if (ts_node_is_null(key) || ts_node_is_null(value)) return;
+    std::string k = KeyName(key);
+    if (k.empty()) return;
+    JsValue v = ValueOf(value);
+    if (v.is_string) out_->named_strings.push_back({k, v, InServerExport(v.span.begin)});
+    if (Is(value, "object") &&
+        std::find(options_.inline_properties.begin(), options_.inline_properties.end(), k) !=
+            options_.inline_properties.end()) {
+      InlineObject(k, value);
+    }
+  }
+
+  void Assignment(TSNode n) {
+    TSNode left = Field(n, "left"), right = Field(n, "right");
+    if (ts_node_is_null(left) || ts_node_is_null(right)) return;
+    std::string name;
+    if (Is(left, "member_expression")) name = std::string(Text(Field(left, "property")));
+    else if (Is(left, "identifier")) name = std::string(Text(left));
+    JsValue v = ValueOf(right);
+    if (!name.empty() && v.is_string) out_->named_strings.push_back({name, v, InServerExport(v.span.begin)});
+  }
+
+  // Bundler inlining containers -------------------------------------------------------------
+  static std::string StripEnvPrefix(std::string key) {
+    for (std::string_view p : {"process.env.", "import.meta.env."}) {
+      if (key.compare(0, p.size(), p) == 0) return key.substr(p.size());
+    }
+    return key;
+  }
+  // Env names a value's text reads: `env.X`, `env['X']` (process.env, import.meta.env, the env of
+  // Vite's loadEnv); and whether it takes all of process.env.
+  static void EnvNamesIn(std::string_view t, JsInlineEntry* e) {
+    for (size_t at = t.find("env"); at != std::string_view::npos; at = t.find("env", at + 3)) {
+      if (at > 0 && IsIdentChar(t[at - 1])) continue;
+      size_t i = at + 3;
+      if (i < t.size() && IsIdentChar(t[i])) continue;
+      if (i < t.size() && t[i] == '?') ++i;
+      if (i < t.size() && t[i] == '.') {
+        size_t b = i + 1, end = b;
+        while (end < t.size() && IsIdentChar(t[end])) ++end;
+        if (end > b) e->env_names.emplace_back(t.substr(b, end - b));
+      } else if (i + 1 < t.size() && t[i] == '[' && (t[i + 1] == '\'' || t[i + 1] == '"')) {
+        size_t close = t.find(t[i + 1], i + 2);
+        if (close != std::string_view::npos) e->env_names.emplace_back(t.substr(i + 2, close - i - 2));
+      } else if (at >= 8 && t.substr(at - 8, 8) == "process.") {
+        e->whole_env = true;
+      }
+    }
+  }
+  void InlineObject(const std::string& container, TSNode obj) {
+    uint32_t count = ts_node_named_child_count(obj);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(obj, i);
+      JsInlineEntry e;
+      e.container = container;
+      if (Is(p, "pair")) {
+        TSNode key = Field(p, "key");
+        e.key = StripEnvPrefix(KeyName(key));
+        e.span = SpanOf(key);
+        EnvNamesIn(Text(Field(p, "value")), &e);
+      } else if (Is(p, "shorthand_property_identifier")) {
+        e.key = std::string(Text(p));
+        e.span = SpanOf(p);
+      } else if (Is(p, "spread_element")) {
+        e.key = "...";
+        e.span = SpanOf(p);
+        EnvNamesIn(Text(p), &e);
+      } else {
+        continue;
+      }
+      out_->inline_entries.push_back(std::move(e));
+    }
+  }
+  void InlineArray(const std::string& container, TSNode arr) {
+    uint32_t count = ts_node_named_child_count(arr);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode s = ts_node_named_child(arr, i);
+      std::string name;
+      if (!StringValue(s, &name)) continue;
+      JsInlineEntry e;
+      e.container = container;
+      e.key = name;
+      e.span = SpanOf(s);
+      e.env_names.push_back(name);
+      out_->inline_entries.push_back(std::move(e));
+    }
+  }
+
+  std::string_view bytes_;
+  const JsExtractOptions& options_;
+  JsFileModel* out_;
+  std::set<std::string> svelte_dynamic_;  // locals bound to $env/dynamic/private
+  std::set<std::string> nuxt_config_;     // locals bound to useRuntimeConfig()
+};
+
+const TSLanguage* LanguageOf(JsDialect d) {
+  switch (d) {
+    case JsDialect::kTypeScript: return tree_sitter_typescript();
+    case JsDialect::kTsx: return tree_sitter_tsx();
+    case JsDialect::kJavaScript: break;
+  }
+  return tree_sitter_javascript();
+}
+
+TSPoint PointAt(std::string_view bytes, size_t offset) {
+  TSPoint p{0, 0};
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++p.row;
+      line_start = i + 1;
+    }
+  }
+  p.column = static_cast<uint32_t>(offset - line_start);
+  return p;
+}
+
+}  // namespace
+
+struct JsExtractor::Impl {
+  TSParser* parsers[3] = {nullptr, nullptr, nullptr};
+  bool loaded[3] = {false, false, false};
+  ~Impl() {
+    for (TSParser* p : parsers) {
+      if (p) ts_parser_delete(p);
+    }
+  }
+};
+
+JsExtractor::JsExtractor() : impl_(new Impl) {
+  for (int i = 0; i < 3; ++i) {
+    impl_->parsers[i] = ts_parser_new();
+    impl_->loaded[i] = ts_parser_set_language(impl_->parsers[i], LanguageOf(static_cast<JsDialect>(i)));
+    ts_parser_set_timeout_micros(impl_->parsers[i], kParseTimeoutMicros);
+  }
+}
+
+JsExtractor::~JsExtractor() = default;
+
+bool JsExtractor::Extract(std::string_view bytes, JsDialect dialect, const std::vector<JsSpan>& ranges,
+                          const JsExtractOptions& options, JsFileModel* out) {
+  int i = static_cast<int>(dialect);
+  if (!impl_->loaded[i] || bytes.size() > UINT32_MAX) return false;
+  TSParser* parser = impl_->parsers[i];
+  std::vector<TSRange> ts_ranges;
+  for (const JsSpan& s : ranges) {
+    ts_ranges.push_back({PointAt(bytes, s.begin), PointAt(bytes, s.end), static_cast<uint32_t>(s.begin),
+                         static_cast<uint32_t>(s.end)});
+  }
+  // An empty range list means the whole document.
+  ts_parser_set_included_ranges(parser, ts_ranges.empty() ? nullptr : ts_ranges.data(),
+                                static_cast<uint32_t>(ts_ranges.size()));
+  TSTree* tree = ts_parser_parse_string(parser, nullptr, bytes.data(), static_cast<uint32_t>(bytes.size()));
+  ts_parser_set_included_ranges(parser, nullptr, 0);
+  if (!tree) {
+    ts_parser_reset(parser);
+    return false;
+  }
+  Walker(bytes, options, out).Run(ts_tree_root_node(tree));
+  ts_tree_delete(tree);
+  return true;
+}
+
+bool JsExtractor::LanguagesLoad(std::string* error) {
+  struct {
+    const char* name;
+    JsDialect dialect;
+  } langs[] = {{"javascript", JsDialect::kJavaScript},
+               {"typescript", JsDialect::kTypeScript},
+               {"tsx", JsDialect::kTsx}};
+  TSParser* parser = ts_parser_new();
+  bool ok = true;
+  for (const auto& l : langs) {
+    const TSLanguage* lang = LanguageOf(l.dialect);
+    if (!ts_parser_set_language(parser, lang)) {
+      *error = std::string(l.name) + " grammar has ABI " + std::to_string(ts_language_version(lang)) +
+               ", which this tree-sitter core does not accept";
+      ok = false;
+      break;
+    }
+  }
+  ts_parser_delete(parser);
+  return ok;
+}
+
+std::vector<JsSpan> ScriptBlocks(std::string_view bytes, bool* typescript) {
+  std::vector<JsSpan> out;
+  *typescript = false;
+  for (size_t at = bytes.find("<script"); at != std::string_view::npos;
+       at = bytes.find("<script", at + 7)) {
+    size_t after = at + 7;
+    if (after < bytes.size() && IsIdentChar(bytes[after])) continue;  // <scripts>, <script-x>
+    size_t open_end = bytes.find('>', after);
+    if (open_end == std::string_view::npos) break;
+    std::string_view attrs = bytes.substr(after, open_end - after);
+    if (attrs.find("lang=\"ts\"") != std::string_view::npos ||
+        attrs.find("lang='ts'") != std::string_view::npos ||
+        attrs.find("lang=\"typescript\"") != std::string_view::npos) {
+      *typescript = true;
+    }
+    size_t close = bytes.find("</script>", open_end + 1);
+    if (close == std::string_view::npos) break;
+    if (close > open_end + 1) out.push_back({open_end + 1, close});
+    at = close;
+  }
+  return out;
+}
+
+}  // namespace keylint

@@ -1,0 +1,123 @@
+#include "analyze/javascript/gate.h"
+
+#include <cctype>
+#include <cstring>
+
+#include "knowledge/exposure_match.h"
+
+namespace keylint {
+namespace {
+
+bool Contains(std::string_view bytes, std::string_view needle) {
+  return bytes.find(needle) != std::string_view::npos;
+}
+
+// A quoted module name: 'stripe' or "stripe/..." (the quote before and a quote or / after).
+bool MentionsModule(std::string_view bytes, std::string_view module) {
+  for (size_t at = bytes.find(module); at != std::string_view::npos; at = bytes.find(module, at + 1)) {
+    if (at == 0 || (bytes[at - 1] != '\'' && bytes[at - 1] != '"' && bytes[at - 1] != '`')) continue;
+    size_t end = at + module.size();
+    if (end < bytes.size() && (bytes[end] == '\'' || bytes[end] == '"' || bytes[end] == '`' || bytes[end] == '/')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the bytes name a secret under a public prefix (NEXT_PUBLIC_STRIPE_SECRET_KEY): that name
+// ships its value to the browser whichever side reads it, so it is worth a parse on any side.
+bool MentionsPublicPrefixedSecret(const Knowledge& knowledge, std::string_view b) {
+  auto name_char = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+  for (const std::string& prefix : knowledge.exposure.public_prefixes) {
+    for (size_t at = b.find(prefix); at != std::string_view::npos; at = b.find(prefix, at + 1)) {
+      if (at > 0 && name_char(b[at - 1])) continue;  // inside a longer name
+      size_t end = at + prefix.size();
+      while (end < b.size() && name_char(b[end])) ++end;
+      if (IsPublicPrefixedSecretName(knowledge, b.substr(at, end - at))) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the name that continues at `at` is given a string literal: `NAME = '`, `name: "`,
+// `'name': \``, or with a type, `name: string = '`. A cheap look at the bytes that may say yes
+// where the tree says no (a comparison, a type-only member), never the other way round for
+// the literals the extractor records (declarations, assignments, object pairs).
+bool NameGivenAString(std::string_view b, size_t at) {
+  auto name_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  auto quote = [](char c) { return c == '\'' || c == '"' || c == '`'; };
+  auto skip_space = [&](size_t i) {
+    while (i < b.size() && std::isspace(static_cast<unsigned char>(b[i]))) ++i;
+    return i;
+  };
+  size_t i = at;
+  while (i < b.size() && name_char(b[i])) ++i;
+  if (i < b.size() && quote(b[i])) ++i;  // a quoted key: 'secretKey': ...
+  i = skip_space(i);
+  if (i >= b.size()) return false;
+  if (b[i] == ':') {
+    i = skip_space(i + 1);
+    if (i < b.size() && quote(b[i])) return true;
+    // A type annotation before the initializer: `apiKey: string | undefined = '...'`.
+    while (i < b.size() && (name_char(b[i]) || (b[i] != '\0' && std::strchr("<>[]|. \t", b[i])))) ++i;
+  }
+  if (i >= b.size() || b[i] != '=' || (i + 1 < b.size() && (b[i + 1] == '=' || b[i + 1] == '>'))) {
+    return false;
+  }
+  i = skip_space(i + 1);
+  return i < b.size() && quote(b[i]);
+}
+
+}  // namespace
+
+const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  for (const BundlerConfig& b : knowledge.exposure.bundlers) {
+    for (const std::string& g : b.files) {
+      if (MatchGlob(g, base)) return &b;
+    }
+  }
+  return nullptr;
+}
+
+std::string_view ShouldParse(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
+                             const std::vector<CredentialMatch>& credentials) {
+  std::string_view b = target.bytes;
+  if (BundlerConfigFor(knowledge, target.path)) return "bundler config";
+  if (MentionsPublicPrefixedSecret(knowledge, b)) return "public-prefixed secret name";
+  for (const Sdk& sdk : knowledge.sdks.sdks) {
+    if (sdk.deprecated_options.empty()) continue;
+    for (const std::string& p : sdk.packages) {
+      if (MentionsModule(b, p)) return "SDK with deprecated options imported";
+    }
+  }
+  // Past this point every rule needs client code. Server and unknown-side files are not parsed
+  // for their env reads: only client reads lead to findings, and parsing is the slow step (a
+  // 9 MB bundle that mentions process.env once costs seconds).
+  if (facts.side != Side::kClient && facts.side != Side::kShared) return "";
+  for (std::string_view k : {"process.env", "import.meta.env", "$env/", "useRuntimeConfig"}) {
+    if (Contains(b, k)) return "env read in client code";
+  }
+  for (const CredentialMatch& m : credentials) {
+    if (m.exposure == Exposure::kSecret) return "credential in client code";
+  }
+  for (const Sdk& sdk : knowledge.sdks.sdks) {
+    if (sdk.side != Side::kServer && sdk.classes.empty() && sdk.server_methods.empty()) continue;
+    for (const std::string& p : sdk.packages) {
+      if (MentionsModule(b, p)) return "SDK import in client code";
+    }
+  }
+  // Secret-named identifiers and options (secretKey, NANGO_SECRET_KEY, privateKey, authToken...),
+  // in the spellings [sdk_env] patterns are built from, given a string literal.
+  for (std::string_view k : {"secret", "Secret", "SECRET", "private", "Private", "PRIVATE", "oken",
+                             "OKEN", "assword", "ASSWORD", "_KEY", "Key", "atabase", "ATABASE", "ONGODB",
+                             "ongodb", "OSTGRES", "ostgres"}) {
+    for (size_t at = b.find(k); at != std::string_view::npos; at = b.find(k, at + 1)) {
+      if (NameGivenAString(b, at + k.size())) return "string given a secret-named identifier in client code";
+    }
+  }
+  return "";
+}
+
+}  // namespace keylint

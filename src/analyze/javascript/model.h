@@ -1,0 +1,105 @@
+// What the JavaScript extractor (extract.cc, tree-sitter) learns from one file, as plain values
+// for the client/ rules (rules.cc). Offsets are byte ranges in the file's bytes, [begin, end).
+// No tree-sitter type appears here: the rules are testable without a parser.
+#ifndef KEYLINT_ANALYZE_JAVASCRIPT_MODEL_H_
+#define KEYLINT_ANALYZE_JAVASCRIPT_MODEL_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace keylint {
+
+struct JsSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// import ... from 'module', require('module'), import('module').
+struct JsImport {
+  std::string module;
+  JsSpan span;                // the module string, quotes included
+  bool type_only = false;     // import type X from '...': erased at build time
+  std::vector<std::string> locals;  // local names bound: default, named (alias) and namespace
+  // For named imports, the imported name of each local (same order); "" for default/namespace.
+  std::vector<std::string> imported;
+  std::vector<JsSpan> local_spans;  // where each local is bound
+};
+
+enum class EnvReadKind {
+  kProcessEnv,     // process.env.X, process.env['X'], const { X } = process.env
+  kImportMetaEnv,  // import.meta.env.X
+  kSvelteKitPrivate,  // import { X } from '$env/static/private'; env.X of '$env/dynamic/private'
+  kNuxtRuntimeConfig,  // useRuntimeConfig().x (not .public)
+};
+
+struct JsEnvRead {
+  std::string name;
+  EnvReadKind kind = EnvReadKind::kProcessEnv;
+  JsSpan span;  // the whole access (process.env.X) or the imported name
+  bool in_server_export = false;
+};
+
+// A value passed to a constructor or assigned to a name.
+struct JsValue {
+  JsSpan span;
+  bool is_string = false;  // a plain string literal (or a template without substitutions)
+  std::string text;        // the string's content when is_string
+};
+
+struct JsOption {
+  std::string key;
+  JsSpan key_span;
+  JsValue value;
+};
+
+// new C(...) with an object or positional first argument.
+struct JsNew {
+  std::string callee;  // last identifier: new webpack.DefinePlugin -> "DefinePlugin"
+  JsSpan span;         // the callee
+  std::vector<JsOption> options;  // properties of an object first argument
+  bool has_positional = false;    // the first argument is not an object literal
+  JsValue positional;
+  bool in_server_export = false;
+  std::string bound_to;  // const nango = new Nango(...) -> "nango"; "" when not bound to a name
+};
+
+// x.method(...): a member call.
+struct JsMemberCall {
+  std::string receiver;  // the object's text: "nango", "this.nango", "api"
+  std::string method;
+  JsSpan span;  // the method name
+  bool in_server_export = false;
+};
+
+// const NAME = '...', { name: '...' }, x.name = '...': a string literal given a name.
+struct JsNamedString {
+  std::string name;
+  JsValue value;
+  bool in_server_export = false;
+};
+
+// One entry of an inlining container in a bundler config: next.config `env: { KEY: value }`,
+// Vite `define`, new DefinePlugin({...}), new EnvironmentPlugin([...]).
+struct JsInlineEntry {
+  std::string container;  // "env", "define", "DefinePlugin", ...
+  std::string key;        // the entry's name ("process.env.X" keys reduced to X)
+  JsSpan span;            // the key (or the string in an EnvironmentPlugin array)
+  std::vector<std::string> env_names;  // env vars its value reads (process.env.X, env.X)
+  bool whole_env = false;              // the value is all of process.env
+};
+
+struct JsFileModel {
+  std::vector<JsImport> imports;
+  std::vector<JsEnvRead> env_reads;
+  std::vector<JsNew> news;
+  std::vector<JsMemberCall> member_calls;
+  std::vector<JsNamedString> named_strings;
+  std::vector<JsInlineEntry> inline_entries;
+  std::vector<JsSpan> server_exports;  // bodies the framework keeps on the server
+  bool parse_errors = false;           // the tree has ERROR or MISSING nodes
+};
+
+}  // namespace keylint
+
+#endif  // KEYLINT_ANALYZE_JAVASCRIPT_MODEL_H_
