@@ -166,7 +166,7 @@ TEST(FixtureCoverage, EveryRuleHasPositiveAndNegativeFixtures) {
   }
 }
 
-// The SARIF of every fixture passes the shared validator (schema + GitHub + GitLab rules).
+// The SARIF of every fixture passes the validator kept in tools/sarif-validate (schema + GitHub + GitLab rules).
 TEST(FixtureSarif, EveryFixtureSarifValidates) {
   TempDir out;
   std::string files;

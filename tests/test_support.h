@@ -46,7 +46,7 @@ std::string MakeGitRepo(const std::string& dir, const std::vector<std::string>& 
 // Copies the tree `from` into `to` (created), skipping names in `skip`.
 void CopyTree(const std::string& from, const std::string& to, const std::vector<std::string>& skip);
 
-// Runs the shared SARIF validator on `sarif_path`; returns its exit code (0 = valid) and output.
+// Runs the SARIF validator (tools/sarif-validate) on `sarif_path`; returns its exit code (0 = valid) and output.
 CommandResult ValidateSarif(const std::string& sarif_path);
 
 }  // namespace keylint::testing

@@ -117,12 +117,10 @@ inline ScanReport TestReport() {
   return r;
 }
 
-// Runs shared/tools/sarif-validate (run.sh, path from KEYLINT_SARIF_VALIDATOR) on `sarif`,
-// written to a temp file, with extra `flags` (e.g. "--strict": warnings fail too). Returns the
-// validator's exit code (0 valid, 1 invalid, 2 usage/IO error; -1 if it could not be started)
-// and its report in *output. The shared folder may be read-only: run.sh copies the validator to
-// $SARIF_VALIDATE_CACHE (default ~/.cache/sarif-validate) and runs `npm ci` there once, so the
-// first call takes a few seconds and needs node, npm and the npm registry.
+// Runs tools/sarif-validate (run.sh, path from KEYLINT_SARIF_VALIDATOR) on `sarif`, written to a
+// temp file, with extra `flags` (e.g. "--strict": warnings fail too). Returns the validator's
+// exit code (0 valid, 1 invalid, 2 usage/IO error; -1 if it could not be started) and its report
+// in *output. Its npm packages are installed when CMake configures the tests.
 inline int RunSarifValidator(const std::string& sarif, const std::vector<std::string>& flags,
                              std::string* output) {
   const char* tmp = std::getenv("TMPDIR");

@@ -172,7 +172,7 @@ TEST(SarifReport, UnmeasuredColumnsAreLeftOut) {
   EXPECT_EQ(region, (json{{"startLine", 5}, {"endLine", 5}}));
 }
 
-// The real gate: shared/tools/sarif-validate (schema + spec + GitHub/GitLab rules).
+// The real gate: tools/sarif-validate (schema + spec + GitHub/GitLab rules).
 TEST(SarifReport, PassesValidator) {
   std::string output;
   EXPECT_EQ(RunSarifValidator(Render(TestReport(), TestKnowledge(), Format::kSarif), {}, &output), 0)
