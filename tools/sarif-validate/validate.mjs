@@ -495,9 +495,11 @@ function decode(bytes, report) {
 }
 
 function jsonErrorWhere(text, e) {
+  // Node 20 says "at position N"; Node 18 (Debian bookworm) says only "Unexpected end of JSON
+  // input" for a truncated file, whose position is then the end of the text.
   const m = /position (\d+)/.exec(e.message);
-  if (!m) return '(file)';
-  const pos = Number(m[1]);
+  if (!m && !/Unexpected end of JSON input/.test(e.message)) return '(file)';
+  const pos = m ? Number(m[1]) : text.length;
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const col = pos - before.lastIndexOf('\n');
