@@ -41,10 +41,12 @@ Status LoadFile(std::string_view text, std::string_view origin, bool user, Knowl
                    "unsupported format " + std::to_string(format) + " (this keylint reads 1)");
   }
   for (const auto& [key, node] : root) {
-    if (key.str() == "format") continue;
+    // A plain copy: clang 14 rejects a lambda capturing a structured binding (C++20 allows it).
+    const std::string_view name = key.str();
+    if (name == "format") continue;
     bool known = std::any_of(std::begin(kSections), std::end(kSections),
-                             [&](const Section& s) { return s.key == key.str(); });
-    if (!known) return ErrorAt(origin, node, "unknown key '" + std::string(key.str()) + "'");
+                             [name](const Section& s) { return s.key == name; });
+    if (!known) return ErrorAt(origin, node, "unknown key '" + std::string(name) + "'");
   }
   // Each loader once, in a fixed order: catalog first so that credentials can add to it.
   Status (*order[])(const toml::table&, std::string_view, bool, Knowledge*) = {
