@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages keylint builds with, if any is missing. Needs root (or sudo).
-# Everything comes from Debian's archive; the grammars come from npm (grammars/package-lock.json).
+# Everything comes from Debian's archive; the grammars and the tree-sitter runtime come from npm
+# (grammars/package-lock.json, grammars/runtime/package-lock.json).
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config git ca-certificates
-          libtree-sitter-dev libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
+          libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
           libgit2-dev googletest libgtest-dev libgmock-dev)
 missing=()
 for p in "${packages[@]}"; do

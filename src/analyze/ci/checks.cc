@@ -417,6 +417,11 @@ void CiAnalyzer::Analyze(const Target& target, const FileFacts& facts, FileAnaly
     return;
   }
   YamlDocument doc = im.yaml.Parse(target.bytes);
+  if (!doc.not_parsed.empty()) {
+    out->notifications.push_back({Level::kNote, target.path, 0,
+                                  "not parsed as YAML (" + doc.not_parsed +
+                                      "): only credential patterns were checked"});
+  }
   if (doc.has_error) im.ReportYamlError(doc);
   if (doc.root.kind == YamlNode::Kind::kMap) {
     if (facts.kind == FileKind::kGithubWorkflow) im.AnalyzeGithub(doc.root);

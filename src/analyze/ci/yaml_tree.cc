@@ -1,5 +1,6 @@
 #include "analyze/ci/yaml_tree.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -11,6 +12,21 @@ namespace keylint {
 namespace {
 
 constexpr int kMaxDepth = 256;
+// A backstop for slow paths in the grammar that the flow-depth scan does not foresee.
+constexpr uint64_t kParseTimeoutMicros = 5'000'000;
+
+// The deepest nesting of '[' and '{' in `text`, closers never taking it below zero.
+int FlowDepth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  for (char c : text) {
+    if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
 
 bool Is(TSNode n, const char* type) { return std::strcmp(ts_node_type(n), type) == 0; }
 
@@ -105,17 +121,21 @@ class Builder {
   size_t deep_at_ = 0;
 };
 
-// The first ERROR or MISSING node in document order.
+// The first ERROR or MISSING node in document order. A loop, not recursion: the tree may be
+// thousands of levels deep ("- - - - ..." on one line).
 bool FindError(TSNode n, size_t* begin, size_t* end) {
-  if (ts_node_is_missing(n) || Is(n, "ERROR")) {
-    *begin = ts_node_start_byte(n);
-    *end = ts_node_end_byte(n);
-    return true;
-  }
-  if (!ts_node_has_error(n)) return false;
-  uint32_t count = ts_node_child_count(n);
-  for (uint32_t i = 0; i < count; ++i) {
-    if (FindError(ts_node_child(n, i), begin, end)) return true;
+  if (!ts_node_is_missing(n) && !Is(n, "ERROR") && !ts_node_has_error(n)) return false;
+  for (bool descended = true; descended;) {
+    if (ts_node_is_missing(n) || Is(n, "ERROR")) break;
+    descended = false;
+    uint32_t count = ts_node_child_count(n);
+    for (uint32_t i = 0; i < count && !descended; ++i) {
+      TSNode c = ts_node_child(n, i);
+      if (ts_node_is_missing(c) || Is(c, "ERROR") || ts_node_has_error(c)) {
+        n = c;
+        descended = true;
+      }
+    }
   }
   *begin = ts_node_start_byte(n);
   *end = ts_node_end_byte(n);
@@ -145,6 +165,7 @@ struct YamlParser::Impl {
 YamlParser::YamlParser() : impl_(new Impl) {
   impl_->parser = ts_parser_new();
   impl_->ok = ts_parser_set_language(impl_->parser, tree_sitter_yaml());
+  ts_parser_set_timeout_micros(impl_->parser, kParseTimeoutMicros);
 }
 
 YamlParser::~YamlParser() { ts_parser_delete(impl_->parser); }
@@ -156,7 +177,11 @@ static YamlDocument ParseOnce(TSParser* parser, std::string_view text) {
   YamlDocument doc;
   TSTree* tree =
       ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
-  if (!tree) return doc;
+  if (!tree) {  // out of time
+    ts_parser_reset(parser);
+    doc.not_parsed = "the YAML parse ran out of time";
+    return doc;
+  }
   TSNode root = ts_tree_root_node(tree);
   doc.has_error = ts_node_has_error(root) && FindError(root, &doc.error_begin, &doc.error_end);
   // stream -> document -> content: the first document only (CI files hold one).
@@ -179,8 +204,19 @@ static YamlDocument ParseOnce(TSParser* parser, std::string_view text) {
 
 YamlDocument YamlParser::Parse(std::string_view text) {
   if (!impl_->ok) return YamlDocument();
+  if (text.size() > UINT32_MAX) {
+    YamlDocument doc;
+    doc.not_parsed = "too large to parse";
+    return doc;
+  }
+  if (int depth = FlowDepth(text); depth > kMaxYamlFlowDepth) {
+    YamlDocument doc;
+    doc.not_parsed = "'[' and '{' nest " + std::to_string(depth) + " levels deep (over " +
+                     std::to_string(kMaxYamlFlowDepth) + ")";
+    return doc;
+  }
   YamlDocument doc = ParseOnce(impl_->parser, text);
-  if (!doc.has_error) return doc;
+  if (!doc.has_error || !doc.not_parsed.empty()) return doc;
   // tree-sitter-yaml often recovers by wrapping the whole stream in one ERROR node, which names
   // neither the line nor keeps the structure. So find the longest prefix of whole lines that
   // parses cleanly (binary search: O(log lines) more parses): the line after it is the error,
@@ -195,6 +231,7 @@ YamlDocument YamlParser::Parse(std::string_view text) {
   while (bad - good > 1) {
     size_t mid = good + (bad - good) / 2;
     YamlDocument d = ParseOnce(impl_->parser, text.substr(0, ends[mid - 1]));
+    if (!d.not_parsed.empty()) break;  // out of time: report the error where the search stands
     if (d.has_error) {
       bad = mid;
     } else {

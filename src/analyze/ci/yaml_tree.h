@@ -43,11 +43,20 @@ struct YamlDocument {
   bool has_error = false;
   size_t error_begin = 0;
   size_t error_end = 0;
+  // Why the text was not parsed at all ("" when it was): flow collections nested deeper than
+  // kMaxYamlFlowDepth, or a parse that ran out of time. root is then kNull.
+  std::string not_parsed;
 };
+
+// tree-sitter-yaml's error recovery costs time quadratic in the depth of unclosed flow
+// collections ("[[[[..." 8,000 deep takes 9 s, and Parse reparses to find the error line), so
+// text whose '[' and '{' (quoted or not: a cheap, conservative count) nest deeper than this is
+// not parsed. Real CI files nest a handful of levels.
+constexpr int kMaxYamlFlowDepth = 128;
 
 // Owns a tree-sitter parser with the YAML grammar: one per thread; not thread-safe.
 // Parse cost: tree-sitter's (~14 MB/s) plus one walk of the tree. Nesting deeper than 256 levels
-// is cut off (reported as an error) rather than recursed into.
+// is cut off (reported as an error) rather than recursed into. Each parse is capped in time.
 class YamlParser {
  public:
   YamlParser();
