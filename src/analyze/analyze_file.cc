@@ -1,13 +1,13 @@
 #include "analyze/analyze_file.h"
 
-#include <set>
+#include <map>
 
 #include "analyze/env/dotenv_checks.h"
 #include "analyze/credentials/hardcoded.h"
 #include "analyze/inline_ignore.h"
 #include "analyze/merge.h"
 #include "core/fingerprint.h"
-#include "core/line_hash.h"
+#include "core/secret.h"
 #include "core/text.h"
 
 namespace keylint {
@@ -43,19 +43,17 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
   out.facts.inline_ignores = FindInlineIgnores(target.path, text, lines);
 
   MergeOverlapping(&out.findings);
-  FinishFindings(text, &out.findings);
+  FinishFindings(&out.findings);
   return out;
 }
 
-void FinishFindings(std::string_view text, std::vector<Finding>* findings) {
-  if (findings->empty()) return;
-  const LineIndex lines(text);
-  std::set<int> wanted;
-  for (const Finding& f : *findings) wanted.insert(f.location.line);
-  std::map<int, std::string> hashes = LineHashes(text, wanted);
+void FinishFindings(std::vector<Finding>* findings) {
+  std::map<std::string, int> occurrences;
   for (Finding& f : *findings) {
-    f.line_hash = hashes[f.location.line];
-    if (f.fingerprint.empty()) AssignFingerprint(&f, lines.LineText(f.location.line));
+    for (RelatedLocation& r : f.related) r.message = MaskCredentialsIn(r.message);
+    for (auto& [name, value] : f.properties) value = MaskCredentialsIn(value);
+    if (f.fingerprint.empty()) AssignFingerprint(&f);
+    f.line_hash = f.fingerprint + ":" + std::to_string(++occurrences[f.fingerprint]);
   }
 }
 

@@ -27,9 +27,12 @@ class FileAnalyzer {
   CiAnalyzer ci_;
 };
 
-// Sets each finding's GitHub line hash and, where it has none yet, its fingerprint, from the
-// text of the file the findings are in. One pass over the text.
-void FinishFindings(std::string_view text, std::vector<Finding>* findings);
+// Finishes the findings of one file: masks what looks like a credential in related messages and
+// properties, sets the fingerprint where there is none yet (core/fingerprint.h), and GitHub's
+// primaryLocationLineHash as "fingerprint:occurrence". Not codeql's rolling hash of the line:
+// that one covers the line's (and the next lines') text, values included, and a brute force
+// recovers a short password from it.
+void FinishFindings(std::vector<Finding>* findings);
 
 }  // namespace keylint
 

@@ -1,8 +1,16 @@
 // keylint's command line: argv -> ScanRequest -> report -> exit code. The only file that knows
 // CLI11 (its one translation unit is the slowest to compile, so it stays alone here).
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,21 +30,76 @@ int Fail(const Error& e) {
   return kExitUsage;
 }
 
-// Writes `text` to `path` ("" or "-": stdout). false with a message when it cannot.
-bool Emit(const std::string& text, const std::string& path) {
-  if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
-    return true;
+// Writes all of `text` to `fd`; "" or why not ("no space left on device").
+std::string WriteAll(int fd, const std::string& text) {
+  for (size_t done = 0; done < text.size();) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return std::strerror(errno);
+    done += static_cast<size_t>(n);
   }
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) {
-    std::cerr << "keylint: error: " << path << ": cannot write the report\n";
+  return "";
+}
+
+// Writes `text` to `path` ("" or "-": stdout). false with the reason when it cannot (a full
+// disk, a closed stdout, a folder that does not exist): a report that was not written must not
+// exit 0 or 1 as if it had been.
+bool Emit(const std::string& text, const std::string& path) {
+  const bool to_stdout = path.empty() || path == "-";
+  std::string error;
+  if (to_stdout) {
+    std::fflush(stdout);
+    error = WriteAll(STDOUT_FILENO, text);
+  } else {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      error = std::strerror(errno);
+    } else {
+      error = WriteAll(fd, text);
+      if (::close(fd) != 0 && error.empty()) error = std::strerror(errno);
+    }
+  }
+  if (!error.empty()) {
+    std::cerr << "keylint: error: cannot write the report to " << (to_stdout ? "stdout" : path)
+              << ": " << error << "\n";
     return false;
   }
   return true;
+}
+
+// Whether `path` holds a report or baseline keylint wrote (or nothing): rewriting it is what -o
+// is for, even when the scan read it. Reads at most the first 64 KiB.
+bool HoldsKeylintOutput(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 << 10, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (head.empty() || head.rfind("# keylint baseline", 0) == 0) return true;
+  if (head[0] == '{') {
+    return head.find("\"files_scanned\"") != std::string::npos ||
+           (head.find("sarif") != std::string::npos && head.find("\"keylint\"") != std::string::npos);
+  }
+  // A text report: "path:line:col: level rule-id message" lines.
+  std::istringstream first(head.substr(0, head.find('\n')));
+  std::string place, level;
+  first >> place >> level;
+  return place.size() > 1 && place.back() == ':' && (level == "error" || level == "warning" || level == "note");
+}
+
+// -o must not overwrite a file the scan read (a typo, or `baseline -o .env`): refused, unless it
+// holds an earlier report.
+bool RefuseScannedOutput(const std::string& output, const ScanRun& run) {
+  if (output.empty() || output == "-") return false;
+  std::error_code ec;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(output, ec);
+  if (ec) return false;
+  for (const std::string& scanned : run.scanned_files) {
+    if (canonical != scanned || HoldsKeylintOutput(scanned)) continue;
+    std::cerr << "keylint: error: -o " << output << ": is a file this scan reads; refusing to "
+                 "overwrite it (name another file)\n";
+    return true;
+  }
+  return false;
 }
 
 struct Args {
@@ -44,6 +107,7 @@ struct Args {
   std::string format = "text";
   std::string output;
   bool staged = false;
+  bool diff_given = false;  // --diff was on the command line, even as ""
   std::string diff;
   std::string config;
   std::string baseline;
@@ -80,7 +144,7 @@ ScanRequest ToRequest(const Args& a) {
   r.source.paths = a.paths;
   r.source.no_ignore = a.no_ignore;
   if (a.staged) r.source.mode = SourceRequest::Mode::kStaged;
-  if (!a.diff.empty()) {
+  if (a.diff_given) {
     r.source.mode = SourceRequest::Mode::kDiff;
     r.source.diff_ref = a.diff;
   }
@@ -95,9 +159,13 @@ ScanRequest ToRequest(const Args& a) {
 }
 
 int RunScanCommand(const Args& a) {
-  if (a.staged && !a.diff.empty()) return Fail({"--staged", 0, "cannot be combined with --diff"});
+  if (a.staged && a.diff_given) return Fail({"--staged", 0, "cannot be combined with --diff"});
+  if (a.diff_given && a.diff.empty()) {
+    return Fail({"--diff", 0, "needs a git ref (e.g. --diff origin/main), not an empty string"});
+  }
   Result<ScanRun> run = RunScan(ToRequest(a));
   if (!run.ok()) return Fail(run.error());
+  if (RefuseScannedOutput(a.output, run.value())) return kExitUsage;
   for (const std::string& line : run.value().verbose_lines) std::cerr << "keylint: " << line << "\n";
   Format format;
   ParseFormat(a.format, &format);
@@ -111,6 +179,7 @@ int RunScanCommand(const Args& a) {
 int RunBaselineCommand(const Args& a) {
   Result<ScanRun> run = RunScan(ToRequest(a));
   if (!run.ok()) return Fail(run.error());
+  if (RefuseScannedOutput(a.output, run.value())) return kExitUsage;
   const std::vector<Finding>& all = run.value().all_findings;
   if (!Emit(RenderBaseline(all), a.output)) return kExitUsage;
   std::cerr << "keylint: recorded " << all.size() << " findings in " << a.output << "\n";
@@ -122,6 +191,8 @@ int RunBaselineCommand(const Args& a) {
 
 int main(int argc, char** argv) {
   using namespace keylint;
+  // A closed pipe on stdout is an error Emit reports (exit 2), not a silent death by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"keylint: finds secrets in the wrong place: in client code, hardcoded, or in the "
                "wrong stage; validates .env and CI configs"};
   app.require_subcommand(0, 1);
@@ -154,6 +225,7 @@ int main(int argc, char** argv) {
     std::cout << "keylint " << KEYLINT_VERSION << "\n";
     return 0;
   }
+  scan_args.diff_given = scan->count("--diff") > 0;
   if (*scan) return RunScanCommand(scan_args);
   if (*baseline) return RunBaselineCommand(baseline_args);
   if (*rules || *explain) {

@@ -1,12 +1,8 @@
 #include "core/fingerprint.h"
 
 #include "core/secret.h"
-#include "core/text.h"
 
 namespace keylint {
-namespace {
-
-}  // namespace
 
 std::string Hex64(uint64_t v) {
   static const char* digits = "0123456789abcdef";
@@ -15,13 +11,24 @@ std::string Hex64(uint64_t v) {
   return s;
 }
 
-void AssignFingerprint(Finding* f, std::string_view line_text) {
-  std::string key = f->rule_id + '\n' + f->location.path + '\n';
+std::string QuotedNames(std::string_view message) {
+  std::string out;
+  for (size_t open = message.find('\''); open != std::string_view::npos;) {
+    size_t close = message.find('\'', open + 1);
+    if (close == std::string_view::npos) break;
+    if (!out.empty()) out += '\n';
+    out += message.substr(open + 1, close - open - 1);
+    open = message.find('\'', close + 1);
+  }
+  return out;
+}
+
+void AssignFingerprint(Finding* f) {
+  std::string key = "v2\n" + f->rule_id + '\n' + f->location.path + '\n';
   if (f->secret_hash != 0) {
-    key += "secret:" + Hex64(f->secret_hash);
+    key += "value:" + std::to_string(f->secret_hash >> 48);  // 16 bits, see the header
   } else {
-    key += "line:";
-    key += TrimSpace(line_text);
+    key += "names:" + QuotedNames(MaskCredentialsIn(f->message));
   }
   f->fingerprint = Hex64(KeyedHash(key));
 }

@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "core/secret.h"
+
 namespace keylint {
 
 // Where and what. `origin` is a file path (relative to the scanned root when it is a scanned file)
@@ -23,7 +25,7 @@ struct Error {
     std::string s = origin;
     if (line > 0) s += ":" + std::to_string(line);
     if (!s.empty()) s += ": ";
-    return s + message;
+    return s + MaskCredentialsIn(message);  // errors echo config values and regexes
   }
 };
 

@@ -1,5 +1,6 @@
 #include "core/secret.h"
 
+#include <cmath>
 #include <cstring>
 
 namespace keylint {
@@ -47,7 +48,74 @@ size_t VisiblePrefix(std::string_view raw) {
   return end;
 }
 
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '.' || c == '/' || c == '+' || c == '=';
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letters then digits ("node18", "STRIPE"), or digits then letters ("2fa", "64bit").
+bool ReadsAsWord(std::string_view part) {
+  size_t i = 0;
+  if (!part.empty() && IsDigit(part[0])) {
+    while (i < part.size() && IsDigit(part[i])) ++i;
+    while (i < part.size() && IsAlpha(part[i])) ++i;
+  } else {
+    while (i < part.size() && IsAlpha(part[i])) ++i;
+    while (i < part.size() && IsDigit(part[i])) ++i;
+  }
+  return i == part.size();
+}
+
+double EntropyBits(std::string_view s) {
+  int counts[256] = {};
+  for (unsigned char c : s) ++counts[c];
+  double bits = 0;
+  for (int n : counts) {
+    if (n == 0) continue;
+    double p = static_cast<double>(n) / s.size();
+    bits -= p * std::log2(p);
+  }
+  return bits;
+}
+
 }  // namespace
+
+bool LooksLikeCredential(std::string_view word) {
+  bool digit = false;
+  for (char c : word) digit = digit || IsDigit(c);
+  if (!digit) return word.size() >= 32 && EntropyBits(word) >= 4.0;
+  if (word.size() < 10) return false;
+  size_t start = 0;
+  for (size_t i = 0; i <= word.size(); ++i) {
+    if (i < word.size() && (IsAlpha(word[i]) || IsDigit(word[i]))) continue;
+    std::string_view part = word.substr(start, i - start);
+    bool part_digit = false;
+    for (char c : part) part_digit = part_digit || IsDigit(c);
+    if (!ReadsAsWord(part) || (part.size() >= 16 && part_digit)) return true;
+    start = i + 1;
+  }
+  return false;
+}
+
+std::string MaskCredentialsIn(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (!IsWordChar(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && IsWordChar(text[end])) ++end;
+    std::string_view word = text.substr(i, end - i);
+    out += LooksLikeCredential(word) ? MaskValue(word) : std::string(word);
+    i = end;
+  }
+  return out;
+}
 
 uint64_t SipHash24(uint64_t k0, uint64_t k1, std::string_view data) {
   uint64_t v0 = 0x736f6d6570736575ULL ^ k0, v1 = 0x646f72616e646f6dULL ^ k1;
@@ -77,10 +145,16 @@ uint64_t SipHash24(uint64_t k0, uint64_t k1, std::string_view data) {
 uint64_t KeyedHash(std::string_view data) { return SipHash24(kKey0, kKey1, data); }
 
 std::string MaskValue(std::string_view raw) {
-  if (raw.size() < 12) return "…(" + std::to_string(raw.size()) + " chars)";
-  std::string out(raw.substr(0, VisiblePrefix(raw)));
+  const size_t prefix = VisiblePrefix(raw);
+  std::string out(raw.substr(0, prefix));
   out += "…";
-  out += raw.substr(raw.size() - 4);
+  // The last 4 characters only where 16 or more stay hidden, so a preview never gives away a
+  // large share of a short value (a 12-character password shows none of its characters).
+  if (raw.size() >= prefix + 4 + 16) {
+    out += raw.substr(raw.size() - 4);
+  } else {
+    out += "(" + std::to_string(raw.size()) + " chars)";
+  }
   return out;
 }
 

@@ -1,6 +1,9 @@
 // [[credential]] and [placeholders]: provider credential shapes (rules/credentials.toml).
 // Each credential also becomes a rule, "hardcoded/<id>", in the catalog.
 #include "knowledge/loaders.h"
+
+#include <algorithm>
+
 #include "core/text.h"
 #include "knowledge/toml_util.h"
 
@@ -57,9 +60,23 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
   }
   for (std::string& kw : c.keywords) kw = ToLower(kw);
   if (user) {
-    if (Status s = CheckRegex(c.regex, origin, t); !s.ok()) return s;
-    for (const std::string& a : c.allow) {
-      if (Status s = CheckRegex(a, origin, t); !s.ok()) return s;
+    // Errors point at the regex's own line, not the table's first.
+    if (Status s = CheckRegex(c.regex, origin, *t.get("regex")); !s.ok()) return s;
+    if (const toml::array* allow = t.get_as<toml::array>("allow")) {
+      for (size_t i = 0; i < c.allow.size(); ++i) {
+        if (Status s = CheckRegex(c.allow[i], origin, *allow->get(i)); !s.ok()) return s;
+      }
+    }
+    // One id, one rule: two rules with one id would merge in reports (and make invalid SARIF).
+    bool taken = std::any_of(k->credentials.rules.begin(), k->credentials.rules.end(),
+                             [&](const CredentialRule& other) { return other.id == c.id; }) ||
+                 std::any_of(k->rules.begin(), k->rules.end(),
+                             [&](const RuleInfo& other) { return other.id == "hardcoded/" + c.id; });
+    if (taken) {
+      return ErrorAt(origin, *t.get("id"),
+                     "credential id '" + c.id + "' is taken (by a built-in rule or an earlier "
+                     "[[credential]]); choose another id, or re-level the built-in rule in "
+                     "[rules.\"hardcoded/" + c.id + "\"]");
     }
   }
   if (exposure == "secret") c.exposure = Exposure::kSecret;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/secret.h"
 #include "knowledge/embedded_rules.h"
 #include "knowledge/knowledge.h"
 #include "knowledge/loaders.h"
@@ -78,7 +79,7 @@ std::optional<Finding> Knowledge::MakeFinding(std::string_view id, const Locatio
   Finding f;
   f.rule_id = std::string(id);
   f.level = std::min(level, cap);
-  f.message = std::move(message);
+  f.message = MaskCredentialsIn(message);  // names read from the file may be secrets
   f.location = location;
   return f;
 }

@@ -51,24 +51,40 @@ IgnoreFile ParseIgnoreFile(std::string_view text) {
 Result<Baseline> ParseBaseline(std::string_view text, std::string_view origin) {
   Baseline out;
   Status status;
+  auto fail = [&](int number, std::string message) {
+    status = Error{std::string(origin), number, std::move(message) + "; write baselines with `keylint baseline -o FILE`"};
+  };
   ForEachLine(text, [&](std::string_view line, int number) {
-    if (!status.ok() || line.empty() || line[0] == '#') return;
-    std::string_view first = line.substr(0, line.find(' '));
-    if (!IsFingerprint(first)) {
-      status = Error{std::string(origin), number,
-                     "not a baseline line (expected 'fingerprint rule-id path'); write baselines "
-                     "with `keylint baseline -o FILE`"};
+    if (!status.ok()) return;
+    if (number == 1) {
+      if (StartsWith(line, kBaselineHeaderV1)) {
+        fail(1, "a v1 baseline, whose fingerprints could give short secrets away; keylint now "
+                "fingerprints findings without them (v2): record the baseline again");
+      } else if (!StartsWith(line, kBaselineHeader)) {
+        fail(1, std::string("not a keylint baseline (the first line must start with '") +
+                    kBaselineHeader + "')");
+      }
       return;
     }
-    out.fingerprints.emplace(first);
+    if (line.empty() || line[0] == '#') return;
+    // fingerprint, rule id, path (the rest of the line: a path may hold spaces)
+    size_t sp1 = line.find(' ');
+    size_t sp2 = sp1 == std::string_view::npos ? sp1 : line.find(' ', sp1 + 1);
+    if (!IsFingerprint(line.substr(0, sp1)) || sp2 == std::string_view::npos || sp2 == sp1 + 1 ||
+        sp2 + 1 >= line.size()) {
+      fail(number, "not a baseline line (expected 'fingerprint rule-id path')");
+      return;
+    }
+    out.fingerprints.emplace(line.substr(0, sp1));
   });
+  if (status.ok() && text.empty()) fail(1, "empty, not a keylint baseline");
   if (!status.ok()) return status.error();
   return out;
 }
 
 std::string RenderBaseline(const std::vector<Finding>& findings) {
   std::ostringstream out;
-  out << "# keylint baseline v1: findings accepted on the day it was written; holds no secrets.\n"
+  out << kBaselineHeader << ": findings accepted on the day it was written; holds no secrets.\n"
          "# fingerprint rule-id path\n";
   std::set<std::string> seen;
   for (const Finding& f : findings) {

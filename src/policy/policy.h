@@ -24,10 +24,15 @@ struct IgnoreFile {
 IgnoreFile ParseIgnoreFile(std::string_view text);
 
 // A baseline: fingerprints of findings accepted on the day it was written. Text, one finding a
-// line, "fingerprint rule-id path", after a "# keylint baseline v1" header. Never holds secrets.
+// line, "fingerprint rule-id path", after a "# keylint baseline v2" header. Never holds secrets.
 struct Baseline {
   std::set<std::string> fingerprints;
 };
+inline constexpr const char* kBaselineHeader = "# keylint baseline v2";
+// v1 fingerprints hashed whole values and lines (core/fingerprint.h): refused, to be re-recorded.
+inline constexpr const char* kBaselineHeaderV1 = "# keylint baseline v1";
+// Fails, naming the file and line, on a missing or v1 header and on a line that is not
+// "fingerprint rule-id path".
 [[nodiscard]] Result<Baseline> ParseBaseline(std::string_view text, std::string_view origin);
 std::string RenderBaseline(const std::vector<Finding>& findings);
 

@@ -175,7 +175,7 @@ class CrossFile {
                                stage)) {
             f->related.push_back({def->location, "defined in the template"});
             f->properties["key"] = key;
-            AssignFingerprint(f, "missing " + key);  // one per key, not one per file
+            AssignFingerprint(f);  // one per key (the name it quotes), not one per file
           }
         }
       }

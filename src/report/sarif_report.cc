@@ -19,7 +19,7 @@ namespace {
 constexpr char kSchema[] = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr char kInformationUri[] = "https://github.com/keylint/keylint";
 constexpr char kSrcRoot[] = "%SRCROOT%";
-constexpr char kFingerprintKey[] = "keylint/v1";
+constexpr char kFingerprintKey[] = "keylint/v2";
 // GitHub and GitLab limits (sarif-integration.md sections 2.1 and 3.2), in UTF-16 units.
 constexpr size_t kDescriptionLimit = 1024;
 constexpr size_t kMessageLimit = 2048;

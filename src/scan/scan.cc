@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "analyze/analyze_file.h"
@@ -12,6 +10,7 @@
 #include "classify/classify.h"
 #include "core/fingerprint.h"
 #include "core/glob.h"
+#include "core/secret.h"
 #include "policy/policy.h"
 #include "project/cross_file.h"
 
@@ -20,14 +19,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Reads a whole small file (config, ignore file, baseline). false when it cannot be read.
-bool ReadSmallFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return static_cast<bool>(in) || in.eof();
+// Whether `path` names something, a dangling symlink included (which must be refused, not
+// taken for "no config").
+bool Exists(const fs::path& path) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(path, ec));
+}
+
+// Reads a file the repository itself holds at its root (.keylint.toml, .keylintignore): only a
+// regular file inside the repository. Errors name it by its name at the root.
+Status ReadRepositoryFile(const std::string& root, const std::string& name, std::string* out) {
+  Status st = ReadControlFile((fs::path(root) / name).string(), root, out);
+  if (!st.ok()) return Error{name, 0, st.error().message};
+  return st;
 }
 
 // What one worker learned about one target; workers fill disjoint slots, no locks.
@@ -66,10 +70,9 @@ void KeepChangedLines(const std::vector<Target>& targets, std::vector<Finding>* 
                   findings->end());
 }
 
-// Adds the cross-file findings to the per-file ones: each file holding one is read again (there
-// are few) for line hashes and fingerprints, then merged with that file's findings so that one
-// place still gives one finding. REQUIRES: `findings` sorted by path.
-void AddCrossFileFindings(std::vector<Finding> cross, std::vector<Target>* targets, size_t max_bytes,
+// Adds the cross-file findings to the per-file ones, merged with each file's findings so that
+// one place still gives one finding. REQUIRES: `findings` sorted by path.
+void AddCrossFileFindings(std::vector<Finding> cross, std::vector<Target>* targets,
                           std::vector<Finding>* findings) {
   if (cross.empty()) return;
   std::map<std::string, std::vector<Finding>> by_path;
@@ -78,11 +81,7 @@ void AddCrossFileFindings(std::vector<Finding> cross, std::vector<Target>* targe
     auto it = by_path.find(t.path);
     if (it == by_path.end()) continue;
     std::vector<Finding>& fs = it->second;
-    std::string skip, error;
-    if (t.abs_path.empty() || ReadTargetBytes(&t, max_bytes, &skip, &error)) {
-      FinishFindings(t.bytes, &fs);
-    }
-    t.bytes.clear();
+    FinishFindings(&fs);
     // This file's findings from its own analysis join the merge.
     auto first = std::partition_point(findings->begin(), findings->end(),
                                       [&](const Finding& f) { return f.location.path < t.path; });
@@ -101,9 +100,7 @@ void AddCrossFileFindings(std::vector<Finding> cross, std::vector<Target>* targe
 Result<Knowledge> LoadKnowledgeFrom(const std::string& config_path) {
   if (config_path.empty()) return LoadKnowledge("", "");
   std::string text;
-  if (!ReadSmallFile(config_path, &text)) {
-    return Error{config_path, 0, "cannot read the config file"};
-  }
+  if (Status st = ReadControlFile(config_path, "", &text); !st.ok()) return st.error();
   return LoadKnowledge(text, config_path);
 }
 
@@ -122,17 +119,21 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   ScanRun run;
   run.root = listing.root;
   // The user's config lives at the scanned root unless --config names one.
+  // --config is the user's choice, read wherever it is; the repository's own config must be a
+  // regular file inside it.
   std::string config_path = request.config_path;
   std::string config_origin = config_path;
-  if (config_path.empty() && fs::exists(fs::path(listing.root) / ".keylint.toml")) {
-    config_path = (fs::path(listing.root) / ".keylint.toml").string();
+  std::string text;
+  if (!config_path.empty()) {
+    if (Status st = ReadControlFile(config_path, "", &text); !st.ok()) return st.error();
+  } else if (Exists(fs::path(listing.root) / ".keylint.toml")) {
     config_origin = ".keylint.toml";
+    if (Status st = ReadRepositoryFile(listing.root, config_origin, &text); !st.ok()) return st.error();
+    config_path = config_origin;
   }
   if (config_path.empty()) {
     run.knowledge = std::move(builtin).value();
   } else {
-    std::string text;
-    if (!ReadSmallFile(config_path, &text)) return Error{config_path, 0, "cannot read the config file"};
     Result<Knowledge> k = LoadKnowledge(text, config_origin);
     if (!k.ok()) return k.error();
     run.knowledge = std::move(k).value();
@@ -149,6 +150,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
                                             knowledge.settings.skip_paths.end());
   std::vector<Target> targets;
   for (Target& t : listing.targets) {
+    if (!t.abs_path.empty()) run.scanned_files.push_back(t.abs_path);
     auto hit = std::find_if(user_skips.begin(), user_skips.end(),
                             [&](const std::string& p) { return GlobMatch(p, t.path); });
     if (hit != user_skips.end()) {
@@ -218,21 +220,19 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     for (Notification& n : s.analysis.notifications) report.notifications.push_back(std::move(n));
     all_facts.Append(std::move(s.analysis.facts));
   }
-  AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, max_bytes, &findings);
+  AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, &findings);
   if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
 
   // Policy: suppressions, baseline, fail level.
   IgnoreFile ignore_file;
-  std::string text;
-  if (ReadSmallFile((fs::path(listing.root) / ".keylintignore").string(), &text)) {
+  if (Exists(fs::path(listing.root) / ".keylintignore")) {
+    if (Status st = ReadRepositoryFile(listing.root, ".keylintignore", &text); !st.ok()) return st.error();
     ignore_file = ParseIgnoreFile(text);
   }
   Baseline baseline;
   if (!request.baseline_path.empty()) {
-    if (!ReadSmallFile(request.baseline_path, &text)) {
-      return Error{request.baseline_path, 0, "cannot read the baseline file"};
-    }
+    if (Status st = ReadControlFile(request.baseline_path, "", &text); !st.ok()) return st.error();
     Result<Baseline> b = ParseBaseline(text, request.baseline_path);
     if (!b.ok()) return b.error();
     baseline = std::move(b).value();
@@ -244,6 +244,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   for (Finding& f : findings) {
     if (!f.suppressed || request.include_suppressed) report.findings.push_back(std::move(f));
   }
+  for (Notification& n : report.notifications) n.message = MaskCredentialsIn(n.message);
   std::sort(report.skips.begin(), report.skips.end(),
             [](const Skip& a, const Skip& b) { return a.path < b.path; });
   report.exit_code = ExitCodeFor(report.findings, request.fail_level);

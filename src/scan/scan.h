@@ -31,6 +31,8 @@ struct ScanRun {
   std::vector<Finding> all_findings;
   std::vector<std::string> verbose_lines;
   std::string root;
+  // Absolute path of every file the scan listed to read (for the CLI's -o check).
+  std::vector<std::string> scanned_files;
 };
 
 // Fails (exit code 2) on bad rules or config, a bad baseline, a missing path, or a git mode used

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -53,11 +55,11 @@ bool HasMinifiableExtension(std::string_view path) {
 // Reads `path` whole into *out. Returns "" on success, else an error, or (through *too_big) the
 // fact that the file is over the limit.
 std::string ReadFile(const std::string& path, size_t max_bytes, std::string* out,
-                     bool* too_big) {
+                     bool* too_big, bool follow = false) {
   *too_big = false;
   // O_NONBLOCK: a FIFO must not hang the scan; O_NOFOLLOW: a file swapped for a symlink after
   // listing is not followed.
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (follow ? 0 : O_NOFOLLOW));
   if (fd < 0) {
     int err = errno;
     return err == ELOOP ? "is a symlink (not followed)" : ErrnoText(err);
@@ -69,7 +71,7 @@ std::string ReadFile(const std::string& path, size_t max_bytes, std::string* out
   } else if (S_ISDIR(st.st_mode)) {
     error = "is a directory";
   } else if (!S_ISREG(st.st_mode)) {
-    error = "not a regular file";
+    error = S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO)" : "not a regular file";
   } else if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
     *too_big = true;
   } else {
@@ -96,6 +98,50 @@ std::string ReadFile(const std::string& path, size_t max_bytes, std::string* out
   return error;
 }
 
+// UTF-16 with a byte order mark (what Windows editors and PowerShell's `>` write) as UTF-8, so
+// that a key in it is found on the right line; an unpaired surrogate becomes U+FFFD. Returns
+// false (bytes untouched) without such a mark.
+bool DecodeUtf16WithBom(std::string* bytes) {
+  if (bytes->size() < 2) return false;
+  const auto* b = reinterpret_cast<const unsigned char*>(bytes->data());
+  bool le = b[0] == 0xFF && b[1] == 0xFE, be = b[0] == 0xFE && b[1] == 0xFF;
+  if (!le && !be) return false;
+  auto unit = [&](size_t i) -> uint32_t {
+    return le ? b[i] | (uint32_t{b[i + 1]} << 8) : (uint32_t{b[i]} << 8) | b[i + 1];
+  };
+  auto put = [](uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  };
+  std::string out;
+  out.reserve(bytes->size());
+  const size_t n = bytes->size() & ~size_t{1};  // an odd last byte is dropped
+  for (size_t i = 2; i < n; i += 2) {
+    uint32_t u = unit(i);
+    if (u >= 0xD800 && u < 0xDC00 && i + 3 < n && unit(i + 2) >= 0xDC00 && unit(i + 2) < 0xE000) {
+      put(0x10000 + ((u - 0xD800) << 10) + (unit(i + 2) - 0xDC00), &out);
+      i += 2;
+    } else {
+      put(u >= 0xD800 && u < 0xE000 ? 0xFFFD : u, &out);
+    }
+  }
+  bytes->swap(out);
+  return true;
+}
+
 // Whether the start of a JS/CSS file looks minified: long average lines.
 bool LooksMinified(std::string_view bytes) {
   if (bytes.size() < kMinifiedMinBytes) return false;
@@ -107,6 +153,26 @@ bool LooksMinified(std::string_view bytes) {
 }
 
 }  // namespace
+
+Status ReadControlFile(const std::string& path, const std::string& inside, std::string* out) {
+  out->clear();
+  if (!inside.empty()) {
+    char* real = ::realpath(path.c_str(), nullptr);
+    char* root = ::realpath(inside.c_str(), nullptr);
+    std::string r = real ? real : "", base = root ? root : "";
+    std::free(real);
+    std::free(root);
+    if (r.empty()) return Error{path, 0, "cannot read: " + ErrnoText(errno)};
+    if (base.empty() || (r != base && r.rfind(base + "/", 0) != 0)) {
+      return Error{path, 0, "is a symlink to " + r + ", outside the repository; keylint does not read it"};
+    }
+  }
+  bool too_big = false;
+  std::string error = ReadFile(path, kMaxControlFileBytes, out, &too_big, /*follow=*/true);
+  if (!error.empty()) return Error{path, 0, "cannot read: " + error};
+  if (too_big) return Error{path, 0, "cannot read: over 1 MiB, too large for this kind of file"};
+  return Status();
+}
 
 bool ReadTargetBytes(Target* target, size_t max_file_bytes, std::string* skip_reason,
                      std::string* error) {
@@ -121,6 +187,7 @@ bool ReadTargetBytes(Target* target, size_t max_file_bytes, std::string* skip_re
       return false;
     }
   }
+  DecodeUtf16WithBom(&target->bytes);  // before the binary test: UTF-16 text is full of NULs
   const std::string& bytes = target->bytes;
   if (bytes.size() > max_file_bytes) {  // filled by the caller (e.g. from the index)
     *skip_reason = source_internal::SizeSkipReason(max_file_bytes);

@@ -66,7 +66,8 @@ struct SourceListing {
 [[nodiscard]] Result<SourceListing> ListTargets(const SourceRequest& request);
 
 // Reads target->abs_path into target->bytes unless already filled (kStaged), then checks the
-// bytes either way, so call it for every target. Returns true when the file should be analysed.
+// bytes either way, so call it for every target; UTF-16 with a byte order mark is decoded to
+// UTF-8 first. Returns true when the file should be analysed.
 // Otherwise returns false with target->bytes cleared and either a Skip reason in *skip_reason
 // ("binary": a NUL in the first 8 KiB; "over 2 MiB (max_file_bytes)"; "minified": a .js, .mjs,
 // .cjs or .css file of 4 KiB or more whose first 64 KiB average over 1000 bytes a line), or a
@@ -75,6 +76,16 @@ struct SourceListing {
 // FIFO, never follows a symlink. Thread-safe; one open + fstat + read.
 bool ReadTargetBytes(Target* target, size_t max_file_bytes, std::string* skip_reason,
                      std::string* error);
+
+// The most a file that steers the scan (config, .keylintignore, baseline) may hold.
+constexpr size_t kMaxControlFileBytes = 1u << 20;
+
+// Reads a file that steers the scan: only a regular file of at most kMaxControlFileBytes, never
+// blocking (a FIFO, /dev/zero or a directory is an error, not a hang or an empty file). When
+// `inside` is not empty, the file with its symlinks resolved must lie in that folder (a
+// repository's own .keylint.toml must not reach out of it). Errors are Error{path, 0, why}.
+[[nodiscard]] Status ReadControlFile(const std::string& path, const std::string& inside,
+                                     std::string* out);
 
 }  // namespace keylint
 
