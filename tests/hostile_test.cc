@@ -3,6 +3,7 @@
 // what the user sees: the exit code, the message (file and line where there is one), and that
 // the good file's finding is still reported. Nothing may crash, hang or vanish without a word.
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -149,6 +150,183 @@ TEST(Hostile, ConfigErrorsDoNotEchoSecrets) {
     EXPECT_TRUE(Has(r.err, ".keylint.toml:")) << r.err;
     EXPECT_FALSE(Has(r.err + r.out, SecretName('6'))) << r.err;
     EXPECT_FALSE(Has(r.err + r.out, SecretName('7'))) << r.err;
+  }
+}
+
+// ---- 4. Files that cannot be read are named, and never cost the rest of the report.
+
+// Runs `command` without root's power to read anything (a user namespace maps us to nobody),
+// so that mode 000 means unreadable even when the tests run as root. The repository is made
+// world-readable for it.
+CommandResult RunUnprivileged(const std::string& command, const HostileRepo& repo) {
+  RunCommand("chmod -R o+rX . && chmod o+rx " + ShellQuote(repo.dir.path()), repo.dir.path());
+  std::string prefix = ::geteuid() == 0 ? "unshare --user " : "";
+  return RunCommand(prefix + command, repo.dir.path());
+}
+
+TEST(Hostile, FoldersNestedDeeperThanGitStatusGoesAreWalked) {
+  HostileRepo repo;
+  std::string deep;
+  for (int i = 0; i < 100; ++i) deep += "d" + std::to_string(i) + "/";
+  repo.dir.Write(deep + "config.py", "STRIPE = \"" + kStripeLive + "\"\n");
+  ASSERT_EQ(repo.Commit({deep + "config.py"}), "");
+  CommandResult r = RunCommand(Keylint("scan"), repo.dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(Has(r.out, kGoodFinding)) << r.out;
+  EXPECT_TRUE(Has(r.out, deep + "config.py:1:")) << r.out;
+  EXPECT_TRUE(Has(r.out, "warning: git status failed (directory nesting too deep")) << r.out;
+}
+
+TEST(Hostile, UnreadableFilesFoldersAndFifosAreNotifications) {
+  HostileRepo repo;
+  repo.dir.Write("locked.py", "x = 1\n");
+  repo.dir.Write("private/notes.txt", "x\n");
+  ASSERT_EQ(repo.Commit({"private/notes.txt"}), "");
+  ASSERT_EQ(::mkfifo(repo.Path("pipe").c_str(), 0644), 0);
+  CommandResult prep = RunCommand("chmod -R o+rX . && chmod 000 locked.py private", repo.dir.path());
+  ASSERT_EQ(prep.exit_code, 0);
+  CommandResult r = RunUnprivileged(Keylint("scan"), repo);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(Has(r.out, kGoodFinding)) << r.out << r.err;
+  EXPECT_TRUE(Has(r.out, "locked.py: warning: not scanned: permission denied")) << r.out;
+  EXPECT_TRUE(Has(r.out, "private/: warning: cannot list directory")) << r.out;
+  EXPECT_TRUE(Has(r.out, "pipe: warning: not scanned: not a regular file")) << r.out;
+  RunCommand("chmod 755 private && chmod 644 locked.py", repo.dir.path());
+}
+
+// ---- 5. Files that steer the scan are read only when regular, small and inside the repository.
+
+TEST(Hostile, ControlFilesThatCannotEndAreRefusedNotHungOn) {
+  TempDir outside;
+  outside.Write("shared.toml", "format = 1\n");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {".keylint.toml", "/dev/zero"},
+      {".keylintignore", "/dev/zero"},
+      {".keylint.toml", outside.path() + "/shared.toml"},
+  };
+  for (const auto& [name, target] : cases) {
+    HostileRepo repo;
+    fs::create_symlink(target, repo.Path(name));
+    ASSERT_EQ(repo.Commit(), "");
+    CommandResult r = RunCommand("timeout 60 " + Keylint("scan"), repo.dir.path());
+    EXPECT_EQ(r.exit_code, 2) << name << " -> " << target << ": " << r.err;
+    EXPECT_TRUE(Has(r.err, "keylint: error: " + name + ": is a symlink to ")) << r.err;
+    EXPECT_TRUE(Has(r.err, "outside the repository; keylint does not read it")) << r.err;
+  }
+  HostileRepo repo;
+  ASSERT_EQ(::mkfifo(repo.Path(".keylintignore").c_str(), 0644), 0);
+  ASSERT_EQ(::mkfifo(repo.Path("fifo").c_str(), 0644), 0);
+  ASSERT_EQ(repo.Commit(), "");
+  CommandResult r = RunCommand("timeout 60 " + Keylint("scan"), repo.dir.path());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_TRUE(Has(r.err, "keylint: error: .keylintignore: cannot read: not a regular file")) << r.err;
+  for (const char* option : {"--config", "--baseline"}) {
+    HostileRepo other;
+    ASSERT_EQ(::mkfifo(other.Path("fifo").c_str(), 0644), 0);
+    CommandResult f = RunCommand("timeout 60 " + Keylint(std::string("scan ") + option + " fifo"), other.dir.path());
+    EXPECT_EQ(f.exit_code, 2) << option << ": " << f.err;
+    EXPECT_TRUE(Has(f.err, "keylint: error: fifo: cannot read: not a regular file")) << f.err;
+  }
+}
+
+// ---- 6. A report that was not written never passes for one; -o never overwrites a scanned file.
+
+TEST(Hostile, OutputNamingAScannedFileIsRefused) {
+  HostileRepo repo;
+  repo.dir.Write(".env.local", "STRIPE_SECRET_KEY=" + kStripeLive + "\n");
+  repo.dir.Write(".gitignore", ".env.local\n");
+  ASSERT_EQ(repo.Commit(), "");
+  for (const std::string& args : {std::string("scan -o server/pay.py"), std::string("baseline -o .env.local"),
+                                  std::string("scan -o ./server/../server/pay.py")}) {
+    CommandResult r = RunCommand(Keylint(args), repo.dir.path());
+    EXPECT_EQ(r.exit_code, 2) << args << ": " << r.err;
+    EXPECT_TRUE(Has(r.err, "is a file this scan reads; refusing to overwrite it")) << r.err;
+  }
+  std::ifstream pay(repo.Path("server/pay.py"));
+  std::string first;
+  std::getline(pay, first);
+  EXPECT_EQ(first, "import stripe");
+  EXPECT_TRUE(Has(RunCommand("cat .env.local", repo.dir.path()).out, "STRIPE_SECRET_KEY="));
+  // An earlier report in the tree is what -o is for: a second run rewrites it.
+  for (const char* format : {"json", "sarif", "text"}) {
+    EXPECT_EQ(RunCommand(Keylint(std::string("scan --format ") + format + " -o report.out"), repo.dir.path()).exit_code, 1);
+    EXPECT_EQ(RunCommand(Keylint(std::string("scan --format ") + format + " -o report.out"), repo.dir.path()).exit_code, 1)
+        << format;
+  }
+}
+
+TEST(Hostile, UnwrittenReportsExitTwoWithTheReason) {
+  HostileRepo repo;
+  ASSERT_EQ(repo.Commit(), "");
+  struct Case { std::string args, reason; };
+  const std::vector<Case> cases = {
+      {"scan -o /dev/full", "cannot write the report to /dev/full: No space left on device"},
+      {"scan > /dev/full", "cannot write the report to stdout: No space left on device"},
+      {"scan >&-", "cannot write the report to stdout: Bad file descriptor"},
+      {"scan -o no/such/dir/report.txt", "cannot write the report to no/such/dir/report.txt: No such file or directory"},
+      {"baseline -o /dev/full", "cannot write the report to /dev/full: No space left on device"},
+  };
+  for (const Case& c : cases) {
+    CommandResult r = RunCommand(Keylint(c.args), repo.dir.path());
+    EXPECT_EQ(r.exit_code, 2) << c.args << ": " << r.err;
+    EXPECT_TRUE(Has(r.err, c.reason)) << c.args << ": " << r.err;
+  }
+}
+
+// ---- 7. Bad input is an error that names the file and line, never silently accepted.
+
+TEST(Hostile, BadInputIsAClearErrorWithFileAndLine) {
+  struct Case { std::string file, content, args, message; };
+  const std::vector<Case> cases = {
+      {".keylint.toml",
+       "format = 1\n\n[[credential]]\nid = \"stripe-secret-key\"\nprovider = \"me\"\ndescription = \"d\"\n"
+       "regex = 'sk_[a-z]{9}'\nkeywords = [\"sk_\"]\n",
+       "scan", ".keylint.toml:4: credential id 'stripe-secret-key' is taken"},
+      {".keylint.toml",
+       "format = 1\n[[credential]]\nid = \"acme\"\nprovider = \"a\"\ndescription = \"d\"\n"
+       "regex = 'acme_(?<x>[a-z]+)'\nkeywords = [\"acme_\"]\n",
+       "scan", ".keylint.toml:6: invalid regex"},
+      {"base.txt", "0123456789abcdef hardcoded/stripe-secret-key server/pay.py\n", "scan --baseline base.txt",
+       "base.txt:1: not a keylint baseline"},
+      {"base.txt", "# keylint baseline v2\n0123456789abcdef hardcoded/stripe-secret-key\n",
+       "scan --baseline base.txt", "base.txt:2: not a baseline line (expected 'fingerprint rule-id path')"},
+      {"base.txt", "# keylint baseline v1\n0123456789abcdef hardcoded/stripe-secret-key server/pay.py\n",
+       "scan --baseline base.txt", "base.txt:1: a v1 baseline"},
+      {"conf/x", "", "scan --config conf", "conf: cannot read: is a directory"},
+      {"conf/x", "", "scan --baseline conf", "conf: cannot read: is a directory"},
+      {"README.md", "# x\n", "scan --diff ''", "--diff: needs a git ref"},
+  };
+  for (const Case& c : cases) {
+    HostileRepo repo;
+    repo.dir.Write(c.file, c.content);
+    ASSERT_EQ(repo.Commit(), "");
+    CommandResult r = RunCommand(Keylint(c.args), repo.dir.path());
+    EXPECT_EQ(r.exit_code, 2) << c.args << ": " << r.err << r.out;
+    EXPECT_TRUE(Has(r.err, "keylint: error: " + c.message)) << c.args << ": " << r.err;
+  }
+}
+
+// ---- 8. UTF-16 files (a BOM, as Windows editors write them) are decoded and scanned.
+
+std::string Utf16(const std::string& ascii, bool little_endian) {
+  std::string out = little_endian ? std::string("\xFF\xFE") : std::string("\xFE\xFF");
+  for (char c : ascii) {
+    out += little_endian ? std::string{c, '\0'} : std::string{'\0', c};
+  }
+  return out;
+}
+
+TEST(Hostile, Utf16EnvFilesAreScannedWithTheirLineNumbers) {
+  for (bool le : {true, false}) {
+    HostileRepo repo;
+    repo.dir.Write(".env.production", Utf16("# written on Windows\r\nAPP=demo\r\nSTRIPE_SECRET_KEY=" +
+                                            kStripeLive + "\r\n", le));
+    ASSERT_EQ(repo.Commit(), "");
+    CommandResult r = RunCommand(Keylint("scan"), repo.dir.path());
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_TRUE(Has(r.out, kGoodFinding)) << r.out;
+    EXPECT_TRUE(Has(r.out, ".env.production:3:")) << (le ? "LE: " : "BE: ") << r.out << r.err;
+    EXPECT_FALSE(Has(r.out + r.err, "binary")) << r.out << r.err;
   }
 }
 

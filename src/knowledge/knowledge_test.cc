@@ -54,8 +54,26 @@ TEST(LoadKnowledge, BadRegexInUserCredentialIsAnError) {
       "regex = '''acme_(?<secret>[a-z]+)'''\nkeywords = [\"acme_\"]\n",
       ".keylint.toml");
   ASSERT_FALSE(k.ok());
-  EXPECT_EQ(k.error().line, 1);
+  EXPECT_EQ(k.error().line, 5);  // the regex's line, not the table's first
   EXPECT_NE(k.error().message.find("invalid regex"), std::string::npos);
+}
+
+TEST(LoadKnowledge, UserRuleReusingAnIdIsAnErrorAtItsLine) {
+  Result<Knowledge> k = LoadKnowledge(
+      "format = 1\n\n[[credential]]\nid = \"stripe-secret-key\"\nprovider = \"me\"\n"
+      "description = \"mine\"\nregex = 'sk_(?P<secret>[a-z]{20})'\nkeywords = [\"sk_\"]\n",
+      ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_EQ(k.error().origin, ".keylint.toml");
+  EXPECT_EQ(k.error().line, 4);
+  EXPECT_NE(k.error().message.find("'stripe-secret-key' is taken"), std::string::npos) << k.error().message;
+  Result<Knowledge> twice = LoadKnowledge(
+      "[[credential]]\nid = \"acme\"\nprovider = \"a\"\ndescription = \"d\"\nregex = 'acme_[a-z]{9}'\n"
+      "keywords = [\"acme_\"]\n[[credential]]\nid = \"acme\"\nprovider = \"a\"\ndescription = \"d\"\n"
+      "regex = 'acme_[a-z]{8}'\nkeywords = [\"acme_\"]\n",
+      ".keylint.toml");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().line, 8);
 }
 
 }  // namespace

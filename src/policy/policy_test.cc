@@ -66,10 +66,35 @@ TEST(Baseline, RoundTripsFingerprintsAndHoldsNoMessages) {
 }
 
 TEST(Baseline, BadLineNamesFileAndLine) {
-  Result<Baseline> b = ParseBaseline("# keylint baseline v1\nnot-a-fingerprint x y\n", "base.txt");
+  Result<Baseline> b = ParseBaseline("# keylint baseline v2\nnot-a-fingerprint x y\n", "base.txt");
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.error().origin, "base.txt");
   EXPECT_EQ(b.error().line, 2);
+}
+
+TEST(Baseline, TooFewFieldsOrNoHeaderAreErrors) {
+  for (const char* line : {"0123456789abcdef", "0123456789abcdef hardcoded/x", "0123456789abcdef hardcoded/x "}) {
+    Result<Baseline> b = ParseBaseline(std::string("# keylint baseline v2\n\n") + line + "\n", "base.txt");
+    ASSERT_FALSE(b.ok()) << line;
+    EXPECT_EQ(b.error().line, 3) << line;
+    EXPECT_NE(b.error().message.find("expected 'fingerprint rule-id path'"), std::string::npos);
+  }
+  // Without the header: not a baseline (a file named by mistake), even when its lines look right.
+  for (const char* text : {"0123456789abcdef hardcoded/x a.py\n", "", "STRIPE_KEY=x\n"}) {
+    Result<Baseline> b = ParseBaseline(text, "base.txt");
+    ASSERT_FALSE(b.ok()) << text;
+    EXPECT_EQ(b.error().line, 1);
+  }
+  EXPECT_TRUE(ParseBaseline("# keylint baseline v2\n0123456789abcdef hardcoded/x my file.py\n", "b").ok());
+}
+
+// v1 fingerprints hashed whole values and lines: such a baseline is refused with what to do.
+TEST(Baseline, VersionOneIsRefusedWithHowToRecordItAgain) {
+  Result<Baseline> b = ParseBaseline("# keylint baseline v1: findings\n0123456789abcdef hardcoded/x a.py\n", "base.txt");
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.error().line, 1);
+  EXPECT_NE(b.error().message.find("record the baseline again"), std::string::npos) << b.error().message;
+  EXPECT_NE(b.error().message.find("keylint baseline -o FILE"), std::string::npos);
 }
 
 TEST(ExitCodeFor, RespectsFailLevelAndSuppressions) {

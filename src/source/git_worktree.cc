@@ -1,4 +1,5 @@
 // Working-tree listing inside git: the index for tracked files, git status for the rest.
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <set>
@@ -46,6 +47,66 @@ void AddUntrackedDirectory(const std::string& rel_dir_slash, ListingBuilder* b) 
   }
   if (b->SkipByGlob(rel_dir_slash)) return;
   WalkDirectory(rel_dir, WalkOptions(), b);
+}
+
+// An ignored file git status (or the walk that stands in for it) met: listed when env files are
+// always scanned, --no-ignore is on or the user named it, else one "ignored by git" skip.
+void AddIgnoredFile(const std::string& path, ListingBuilder* b) {
+  size_t slash = path.rfind('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (b->request().no_ignore || IsEnvFileName(name) || b->IsExplicitFile(path)) {
+    b->AddFile(path, /*tracked=*/false, /*ignored=*/true);
+  } else if (b->InScope(path) && !b->SkipByGlob(path)) {
+    b->AddSkip(path, "ignored by git");
+  }
+}
+
+// What git status would have listed, found by walking the scopes and asking git's ignore rules
+// one path at a time: for when git status gives up on the whole tree (a folder nested deeper
+// than libgit2's limit of 100, a tracked file it cannot read), so that no file is lost for one.
+// Unreadable folders and files that are not regular (FIFOs) become notifications on the way.
+void WalkWithoutStatus(git_repository* repo, git_index* index, ListingBuilder* b) {
+  auto ignored = [repo](const std::string& rel) {
+    int is = 0;
+    return git_ignore_path_is_ignored(&is, repo, rel.c_str()) == 0 && is == 1;
+  };
+  WalkOptions options;
+  options.claim = [&](const std::string& rel, unsigned char type) {
+    if (type == DT_DIR) {
+      if (HasGitDir(b->AbsPath(rel))) {
+        b->AddSkip(rel + "/", "nested git repository");
+        return true;
+      }
+      if (!ignored(rel)) return false;
+      AddIgnoredDirectory(rel + "/", index, b);
+      return true;
+    }
+    if (git_index_get_bypath(index, rel.c_str(), 0) != nullptr) return true;  // listed already
+    if (!ignored(rel)) return false;
+    AddIgnoredFile(rel, b);
+    return true;
+  };
+  for (const Scope& s : b->scopes()) {
+    if (s.is_dir) WalkDirectory(s.rel, options, b);
+  }
+}
+
+// What git status passes over without a word: folders it cannot open and files that are not
+// regular (FIFOs, sockets, devices). One more readdir walk of what status walked (ignored
+// folders, nested repositories and skip_paths pruned; d_type spares a stat per entry), so that
+// each becomes a notification instead of vanishing.
+void NoteWhatStatusCannotSee(git_repository* repo, const std::set<std::string>& ignored_dirs,
+                             ListingBuilder* b) {
+  WalkOptions options;
+  options.claim = [&](const std::string& rel, unsigned char type) {
+    if (type == DT_REG) return true;  // status listed it (or ignores it)
+    if (type == DT_DIR) return ignored_dirs.count(rel) != 0 || HasGitDir(b->AbsPath(rel));
+    int ignored = 0;  // a special file: listed (ReadTargetBytes reports it) unless ignored
+    return git_ignore_path_is_ignored(&ignored, repo, rel.c_str()) == 0 && ignored == 1;
+  };
+  for (const Scope& s : b->scopes()) {
+    if (s.is_dir) WalkDirectory(s.rel, options, b);
+  }
 }
 
 // Whether `dir` or one of the folders above it is in `dirs`.
@@ -115,7 +176,7 @@ Status AddStatusEntries(git_repository* repo, bool include_untracked, ListingBui
   git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
   opts.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
   opts.flags = GIT_STATUS_OPT_INCLUDE_IGNORED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES |
-               GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
+               GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH | GIT_STATUS_OPT_INCLUDE_UNREADABLE;
   if (include_untracked) {
     opts.flags |= GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
   }
@@ -125,7 +186,13 @@ Status AddStatusEntries(git_repository* repo, bool include_untracked, ListingBui
 
   git_status_list* raw = nullptr;
   if (git_status_list_new(&raw, repo, &opts) < 0) {
-    return Error{b->AbsPath(""), 0, "git status failed: " + LastGitError()};
+    if (!include_untracked) {
+      return Error{b->AbsPath(""), 0, "git status failed: " + LastGitError()};
+    }
+    b->Notify("", "git status failed (" + LastGitError() +
+                      "): untracked files were found by walking the folders instead");
+    WalkWithoutStatus(repo, index.get(), b);
+    return Status();
   }
   StatusListPtr list(raw);
   size_t n = git_status_list_entrycount(list.get());
@@ -136,6 +203,10 @@ Status AddStatusEntries(git_repository* repo, bool include_untracked, ListingBui
     const char* p = d->new_file.path != nullptr ? d->new_file.path : d->old_file.path;
     if (p == nullptr) continue;
     std::string path(p);
+    if (e->status & GIT_STATUS_WT_UNREADABLE) {
+      if (b->InScope(path)) b->Notify(path, "cannot be read (permission denied): not scanned");
+      continue;
+    }
     if (e->status & GIT_STATUS_WT_NEW) {
       if (!include_untracked) continue;
       if (EndsWithSlash(path)) {
@@ -145,20 +216,15 @@ Status AddStatusEntries(git_repository* repo, bool include_untracked, ListingBui
       }
     } else if (e->status & GIT_STATUS_IGNORED) {
       if (EndsWithSlash(path)) {
-        if (walked.count(path.substr(0, path.size() - 1)) == 0) {
+        if (walked.insert(path.substr(0, path.size() - 1)).second) {
           AddIgnoredDirectory(path, index.get(), b);
         }
         continue;
       }
-      size_t slash = path.rfind('/');
-      std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-      if (b->request().no_ignore || IsEnvFileName(name) || b->IsExplicitFile(path)) {
-        b->AddFile(path, /*tracked=*/false, /*ignored=*/true);
-      } else if (b->InScope(path) && !b->SkipByGlob(path)) {
-        b->AddSkip(path, "ignored by git");
-      }
+      AddIgnoredFile(path, b);
     }
   }
+  if (include_untracked) NoteWhatStatusCannotSee(repo, walked, b);
   return Status();
 }
 

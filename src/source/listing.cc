@@ -180,7 +180,8 @@ void WalkDirectory(const std::string& rel_dir, const WalkOptions& options,
     if (type == DT_UNKNOWN) {  // some file systems do not fill d_type
       struct stat st;
       if (::lstat(builder->AbsPath(rel).c_str(), &st) != 0) continue;  // vanished
-      type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+      type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR
+             : S_ISREG(st.st_mode) ? DT_REG : DT_FIFO;  // FIFO stands for any special file
     }
     bool wanted_file = !options.env_only || IsEnvFileName(name) || builder->IsExplicitFile(rel);
     if (type == DT_LNK) {
@@ -192,10 +193,12 @@ void WalkDirectory(const std::string& rel_dir, const WalkOptions& options,
     if (type == DT_DIR) {
       if (!builder->DirOverlapsScope(rel)) continue;
       if (builder->SkipByGlob(rel + "/", /*record=*/!options.env_only)) continue;
+      if (options.claim && options.claim(rel, type)) continue;
       WalkDirectory(rel, options, builder);
       continue;
     }
     if (!wanted_file || (options.exclude && options.exclude(rel))) continue;
+    if (options.claim && builder->InScope(rel) && options.claim(rel, type)) continue;
     builder->AddFile(rel, /*tracked=*/false, options.ignored);
   }
 }

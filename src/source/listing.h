@@ -77,6 +77,10 @@ struct WalkOptions {
   // Files for which this returns true are passed over silently (e.g. files git tracks inside
   // an ignored directory: the index pass lists them). May be empty.
   std::function<bool(const std::string& rel)> exclude;
+  // Called first for each file and folder met (not symlinks) with its dirent type (DT_DIR,
+  // DT_REG, DT_FIFO, ...); returning true means the caller dealt with it (listed, skipped or
+  // walked it): the walk passes it over. May be empty.
+  std::function<bool(const std::string& rel, unsigned char type)> claim;
 };
 
 // Walks the directory root/rel_dir ("" for the root) with readdir(3): never follows

@@ -71,7 +71,7 @@ std::string ReadFile(const std::string& path, size_t max_bytes, std::string* out
   } else if (S_ISDIR(st.st_mode)) {
     error = "is a directory";
   } else if (!S_ISREG(st.st_mode)) {
-    error = S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO)" : "not a regular file";
+    error = "not a regular file";
   } else if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
     *too_big = true;
   } else {
