@@ -5,7 +5,8 @@
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config git ca-certificates
           libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-          libgit2-dev googletest libgtest-dev libgmock-dev)
+          libgit2-dev googletest libgtest-dev libgmock-dev
+          clang libclang-rt-14-dev util-linux)  # clang: the sanitized build and the fuzz targets
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
