@@ -34,6 +34,7 @@ seeds() {
   true
 }
 
+status=0
 for t in "${targets[@]}"; do
   corpus="$build/corpus/$t"
   crashes="$build/crashes/$t"
@@ -55,5 +56,6 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${seconds}s (corpus $(ls "$corpus" | wc -l) files)"
   nice -n 10 "$build/fuzz/${t}_fuzz" "$corpus" "${dict[@]}" -max_total_time="$seconds" \
     -max_len=65536 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
-    -artifact_prefix="$crashes/" 2>&1 | tail -n 20
+    -artifact_prefix="$crashes/" 2>&1 | tail -n 20 || { echo "fuzz: $t crashed: see $crashes/"; status=1; }
 done
+exit $status
