@@ -1,6 +1,7 @@
 // keylint's command line: argv -> ScanRequest -> report -> exit code. The only file that knows
 // CLI11 (its one translation unit is the slowest to compile, so it stays alone here).
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,7 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -70,10 +70,14 @@ bool Emit(const std::string& text, const std::string& path) {
 // Whether `path` holds a report or baseline keylint wrote (or nothing): rewriting it is what -o
 // is for, even when the scan read it. Reads at most the first 64 KiB.
 bool HoldsKeylintOutput(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);  // a FIFO must not block
+  if (fd < 0) return false;
+  struct stat st;
   std::string head(64 << 10, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
+  ssize_t got = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? ::read(fd, head.data(), head.size()) : -1;
+  ::close(fd);
+  if (got < 0) return false;
+  head.resize(static_cast<size_t>(got));
   if (head.empty() || head.rfind("# keylint baseline", 0) == 0) return true;
   if (head[0] == '{') {
     return head.find("\"files_scanned\"") != std::string::npos ||
