@@ -2,9 +2,14 @@
 # Installs the Debian packages keylint builds with, if any is missing. Needs root (or sudo).
 # Everything comes from Debian's archive; the grammars come from npm (grammars/package-lock.json).
 set -euo pipefail
-packages=(g++ cmake ninja-build pkg-config git ca-certificates
+packages=(g++ cmake ninja-build pkg-config git ca-certificates dpkg-dev
           libtree-sitter-dev libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-          libgit2-dev googletest libgtest-dev libgmock-dev)
+          libgit2-dev)
+# What only the tests need: GoogleTest, and the real tools the end-to-end tests drive (pre-commit,
+# xmllint for JUnit XML, zsh and fish to load the completions). KEYLINT_TESTS=OFF leaves them out.
+if [ "${KEYLINT_TESTS:-ON}" != OFF ]; then
+  packages+=(googletest libgtest-dev libgmock-dev pre-commit libxml2-utils zsh fish)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

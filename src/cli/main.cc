@@ -51,6 +51,7 @@ struct Args {
   bool format_given = false;  // --format was on the command line (else -o's extension decides)
   std::string output;
   std::string sarif_output;   // --sarif FILE: a SARIF report too, whatever --format is
+  std::string category = "keylint";
   bool staged = false;
   std::string diff;
   std::string history;
@@ -69,12 +70,15 @@ struct Args {
 void AddScanOptions(CLI::App* cmd, Args* a, bool for_baseline) {
   cmd->add_option("PATH", a->paths, "files or folders to scan (default: .)");
   if (!for_baseline) {
-    std::string names;
-    for (const std::string& n : FormatNames()) names += (names.empty() ? "" : ", ") + n;
-    cmd->add_option("--format", a->format,
-                    names + " (default text, or what the -o file's extension says)")
+    cmd->add_option("--format", a->format, "output format (default text, or what -o's extension says)")
         ->check(CLI::IsMember(FormatNames()));
     cmd->add_option("--sarif", a->sarif_output, "also write a SARIF report to this file");
+    cmd->add_option("--category", a->category,
+                    "SARIF code scanning category (default keylint; one per scan of a repository)")
+        ->check([](const std::string& c) {
+          return c.empty() || c.find('/') != std::string::npos ? "a category is a non-empty name without '/'"
+                                                               : "";
+        });
     cmd->add_option("--fail-level", a->fail_level, "error, warning, note or none (default error)")
         ->check(CLI::IsMember({"error", "warning", "note", "none"}));
     cmd->add_option("--baseline", a->baseline, "hide findings recorded in this baseline");
@@ -195,6 +199,7 @@ int RunScanCommand(const Args& a) {
   if (!run.ok()) return Fail(run.error());
   for (const std::string& line : run.value().verbose_lines) std::cerr << "keylint: " << line << "\n";
   ScanReport& report = run.value().report;
+  report.sarif_category = a.category;
   if (format.value() == Format::kGitlabSecretDetection && report.vcs.revision_id.empty()) {
     // The schema requires each finding's commit; GitLab CI names it when the checkout cannot.
     const char* sha = std::getenv("CI_COMMIT_SHA");

@@ -22,6 +22,9 @@ namespace keylint {
 struct ScanReport {
   std::string tool_version;
   std::string rules_version;    // hash of the built-in rules (EmbeddedRulesVersion())
+  // SARIF runAutomationDetails.id is "<category>/": code scanning keeps one analysis per
+  // category, so two scans of one repository (say, two apps of a monorepo) need two.
+  std::string sarif_category = "keylint";
   VcsInfo vcs;
   // UTC, "YYYY-MM-DDTHH:MM:SS" (GitLab's format); empty when unknown.
   std::string start_time;

@@ -130,14 +130,15 @@ OrderedJson ArtifactLocation(const std::string& path) {
   return {{"uri", PercentEncodePath(path)}, {"uriBaseId", kSrcRoot}};
 }
 
-// A physicalLocation. A file-level problem (no line) points at the whole first line: GitHub
-// requires a region, and GitLab folds region-less results of one rule in one file into one. The
-// columns are left out when they were not measured (e.g. the line is not valid UTF-8); columns
-// are UTF-16 code units, as run.columnKind says.
-OrderedJson PhysicalLocation(const Location& l) {
+// A physicalLocation. A result about a whole file (no line) points at its first line: GitHub
+// requires a region, and GitLab folds region-less results of one rule in one file into one; a
+// notification about a file keeps no region. The columns are left out when they were not
+// measured (e.g. the line is not valid UTF-8); columns are UTF-16 code units, as
+// run.columnKind says.
+OrderedJson PhysicalLocation(const Location& l, bool of_result = true) {
   OrderedJson physical = {{"artifactLocation", ArtifactLocation(l.path)}};
   if (l.line <= 0) {
-    physical["region"] = {{"startLine", 1}, {"endLine", 1}};
+    if (of_result) physical["region"] = {{"startLine", 1}, {"endLine", 1}};
     return physical;
   }
   OrderedJson region = {{"startLine", l.line}};
@@ -201,7 +202,7 @@ OrderedJson ToolNotification(const Notification& n) {
     Location l;
     l.path = n.path;
     l.line = n.line;
-    out["locations"] = ArrayOf({{"physicalLocation", PhysicalLocation(l)}});
+    out["locations"] = ArrayOf({{"physicalLocation", PhysicalLocation(l, /*of_result=*/false)}});
   }
   return out;
 }
@@ -277,7 +278,7 @@ std::string RenderSarif(const ScanReport& report, const Knowledge& knowledge) {
 
   OrderedJson run = {
       {"tool", {{"driver", std::move(driver)}}},
-      {"automationDetails", {{"id", "keylint/"}}},
+      {"automationDetails", {{"id", report.sarif_category + "/"}}},
       {"originalUriBaseIds",
        {{kSrcRoot,
          {{"description",
