@@ -35,7 +35,9 @@ std::string PublicRemoteUri(const std::string& url) {
     size_t at = authority.rfind('@');
     if (at != std::string::npos) authority = authority.substr(at + 1);
     std::string path = url.substr(colon + 1);
-    if (authority.empty() || path.empty()) return "";
+    // "C:/repos/app" is a Windows path, not host "C".
+    if (authority.size() < 2 || path.empty()) return "";
+    while (!path.empty() && path.front() == '/') path.erase(0, 1);
     host_path = authority + "/" + path;
   }
   if (host_path.size() > 4 && host_path.compare(host_path.size() - 4, 4, ".git") == 0) {

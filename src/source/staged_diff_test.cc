@@ -161,6 +161,23 @@ TEST(Diff, UnchangedTrackedFileInsideIgnoredFolderIsNotListed) {
   repo.Write("config/.env", "A=1\n");
   SourceListing l = MustList(Diff(repo.path(), "HEAD"));
   EXPECT_EQ(TargetPaths(l), (Paths{"config/.env"}));
+  // Read for the cross-file checks only (config/env-missing-key compares it with config/.env).
+  EXPECT_EQ(ContextPaths(l), (Paths{"config/.env.example"}));
+}
+
+TEST(Staged, CommittedEnvFilesAreContextFromTheIndex) {
+  TestRepo repo;
+  repo.Init();
+  repo.Write(".env.production", "A=1\n");
+  repo.Write("app.js", "x\n");
+  repo.Commit();
+  repo.Write(".env.production", "A=2\n");  // not staged: the index version is the context
+  repo.Write("app.js", "y\n");
+  repo.Git("add app.js");
+  SourceListing l = MustList(Staged(repo.path()));
+  EXPECT_EQ(TargetPaths(l), (Paths{"app.js"}));
+  ASSERT_EQ(ContextPaths(l), (Paths{".env.production"}));
+  EXPECT_EQ(FindTarget(l, ".env.production")->bytes, "A=1\n");
 }
 
 TEST(Diff, CountsStagedAndUnstagedChangesAgainstOlderCommit) {
