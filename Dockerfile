@@ -10,7 +10,8 @@ ENV KEYLINT_TESTS=OFF
 WORKDIR /keylint
 COPY . .
 RUN scripts/install-deps.sh && scripts/build.sh
-RUN cd build && cpack -G DEB && mv keylint_*.deb /keylint.deb
+WORKDIR /keylint/build
+RUN cpack -G DEB && mv keylint_*.deb /keylint.deb
 
 FROM debian:bookworm-slim
 COPY --from=build /keylint.deb /tmp/keylint.deb

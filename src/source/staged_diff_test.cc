@@ -18,6 +18,7 @@ using source_testing::MustList;
 using source_testing::RequestFor;
 using source_testing::SkipReason;
 using source_testing::TargetPaths;
+using source_testing::ContextPaths;
 using source_testing::TestRepo;
 using Lines = std::set<int>;
 using Paths = std::vector<std::string>;
