@@ -3,10 +3,15 @@
 # Everything comes from Debian's archive; the grammars and the tree-sitter runtime come from npm
 # (grammars/package-lock.json, grammars/runtime/package-lock.json).
 set -euo pipefail
-packages=(g++ cmake ninja-build pkg-config git ca-certificates
-          libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-          libgit2-dev googletest libgtest-dev libgmock-dev
-          clang libclang-rt-14-dev util-linux)  # clang: the sanitized build and the fuzz targets
+packages=(g++ cmake ninja-build pkg-config git ca-certificates dpkg-dev
+          libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libgit2-dev)
+# What only the tests need: GoogleTest, the real tools the end-to-end tests drive (pre-commit,
+# xmllint for JUnit XML, zsh and fish to load the completions), and clang for the sanitized build
+# and the fuzz targets. KEYLINT_TESTS=OFF leaves them out.
+if [ "${KEYLINT_TESTS:-ON}" != OFF ]; then
+  packages+=(googletest libgtest-dev libgmock-dev pre-commit libxml2-utils zsh fish
+             clang libclang-rt-14-dev util-linux)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

@@ -1,10 +1,13 @@
 // The documentation's examples work: users copy them.
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "knowledge/knowledge.h"
+#include "report/report.h"
 #include "test_support.h"
 
 namespace keylint::testing {
@@ -24,6 +27,28 @@ TEST(Readme, ExampleConfigLoads) {
   Result<Knowledge> k = LoadKnowledge(readme.substr(begin, end - begin), "README.md example");
   ASSERT_TRUE(k.ok()) << k.error().ToString();
   EXPECT_FALSE(k.value().settings.allow_paths.empty());
+}
+
+// SARIF's helpUri points at these pages: they must exist and say what the rules say.
+TEST(RuleDocs, CommittedPagesAreUpToDate) {
+  namespace fs = std::filesystem;
+  Result<Knowledge> k = LoadKnowledge("", "");
+  ASSERT_TRUE(k.ok()) << k.error().ToString();
+  const std::string fix = "; run scripts/rule-docs.sh and commit docs/rules/";
+  std::set<std::string> expected;
+  for (const RuleInfo& r : k.value().rules) {
+    const std::string path = RuleDocPath(r.id);
+    expected.insert(path);
+    EXPECT_EQ(ReadFile(SourceDir() + "/" + path), RenderRulePage(r)) << path << " is stale" << fix;
+  }
+  expected.insert("docs/rules/README.md");
+  EXPECT_EQ(ReadFile(SourceDir() + "/docs/rules/README.md"), RenderRuleIndex(k.value()))
+      << "docs/rules/README.md is stale" << fix;
+  for (const fs::directory_entry& e : fs::recursive_directory_iterator(SourceDir() + "/docs/rules")) {
+    if (!e.is_regular_file()) continue;
+    std::string rel = fs::relative(e.path(), SourceDir()).generic_string();
+    EXPECT_TRUE(expected.count(rel)) << rel << " documents no rule" << fix;
+  }
 }
 
 }  // namespace

@@ -107,6 +107,17 @@ CommandResult ValidateSarif(const std::string& sarif_path) {
   return RunCommand("bash " + ShellQuote(KEYLINT_SARIF_VALIDATOR) + " " + ShellQuote(sarif_path), ".");
 }
 
+CommandResult ValidateGitlab(const std::string& kind, const std::string& path) {
+  return RunCommand("bash " + ShellQuote(KEYLINT_GITLAB_VALIDATOR) + " " + kind + " " + ShellQuote(path), ".");
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 }  // namespace keylint::testing
 
 namespace keylint {

@@ -49,6 +49,12 @@ void CopyTree(const std::string& from, const std::string& to, const std::vector<
 // Runs the SARIF validator (tools/sarif-validate) on `sarif_path`; returns its exit code (0 = valid) and output.
 CommandResult ValidateSarif(const std::string& sarif_path);
 
+// Runs tools/gitlab-validate on `path`: kind "secret-detection" or "codequality".
+CommandResult ValidateGitlab(const std::string& kind, const std::string& path);
+
+// The whole file (empty if it cannot be read).
+std::string ReadFile(const std::string& path);
+
 }  // namespace keylint::testing
 
 #endif  // KEYLINT_TESTS_TEST_SUPPORT_H_

@@ -7,15 +7,21 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "build_info.h"
+#include "cli/terminal.h"
+#include "knowledge/embedded_rules.h"
 #include "policy/policy.h"
 #include "report/report.h"
 #include "scan/scan.h"
@@ -109,10 +115,17 @@ bool RefuseScannedOutput(const std::string& output, const ScanRun& run) {
 struct Args {
   std::vector<std::string> paths;
   std::string format = "text";
+  bool format_given = false;  // --format was on the command line (else -o's extension decides)
   std::string output;
+  std::string sarif_output;   // --sarif FILE: a SARIF report too, whatever --format is
+  std::string category = "keylint";
   bool staged = false;
   bool diff_given = false;  // --diff was on the command line, even as ""
   std::string diff;
+  std::string history;
+  std::string stdin_filename;
+  bool quiet = false;
+  bool no_color = false;
   std::string config;
   std::string baseline;
   std::string fail_level = "error";
@@ -125,15 +138,30 @@ struct Args {
 void AddScanOptions(CLI::App* cmd, Args* a, bool for_baseline) {
   cmd->add_option("PATH", a->paths, "files or folders to scan (default: .)");
   if (!for_baseline) {
-    cmd->add_option("--format", a->format, "text, json or sarif (default text)")
-        ->check(CLI::IsMember({"text", "json", "sarif"}));
+    cmd->add_option("--format", a->format, "output format (default text, or what -o's extension says)")
+        ->check(CLI::IsMember(FormatNames()));
+    cmd->add_option("--sarif", a->sarif_output, "also write a SARIF report to this file");
+    cmd->add_option("--category", a->category,
+                    "SARIF code scanning category (default keylint; one per scan of a repository)")
+        ->check([](const std::string& c) {
+          return c.empty() || c.find('/') != std::string::npos ? "a category is a non-empty name without '/'"
+                                                               : "";
+        });
     cmd->add_option("--fail-level", a->fail_level, "error, warning, note or none (default error)")
         ->check(CLI::IsMember({"error", "warning", "note", "none"}));
     cmd->add_option("--baseline", a->baseline, "hide findings recorded in this baseline");
     cmd->add_flag("--include-suppressed", a->include_suppressed,
                   "keep suppressed findings in the report, marked as suppressed");
     cmd->add_flag("--staged", a->staged, "scan what is staged in the git index (pre-commit)");
-    cmd->add_option("--diff", a->diff, "report only findings on lines changed since REF");
+    cmd->add_option("--diff", a->diff,
+                    "report only findings on lines changed since the merge base of REF and HEAD "
+                    "(or A...B)");
+    cmd->add_option("--history", a->history,
+                    "scan what every commit of RANGE added (A..B, A...B, or one commit)");
+    cmd->add_option("--stdin-filename", a->stdin_filename,
+                    "with PATH -: the name standard input is classified and reported as");
+    cmd->add_flag("-q,--quiet", a->quiet, "no summary line and no progress line on stderr");
+    cmd->add_flag("--no-color", a->no_color, "no colour in the text report (also: NO_COLOR=1)");
   }
   cmd->add_option("-o,--output", a->output, for_baseline ? "baseline file to write" : "write the report there")
       ->required(for_baseline);
@@ -141,6 +169,15 @@ void AddScanOptions(CLI::App* cmd, Args* a, bool for_baseline) {
   cmd->add_flag("--no-ignore", a->no_ignore, "also scan files git ignores");
   cmd->add_option("-j,--jobs", a->jobs, "worker threads (default: all cores)")->check(CLI::Range(0, 1024));
   cmd->add_flag("-v,--verbose", a->verbose, "say why each file was skipped and how it was classified");
+}
+
+// "-" and the names of standard input as a file: they mean "read stdin", never a path to skip.
+bool IsStdinPath(const std::string& p) {
+  return p == "-" || p == "/dev/stdin" || p == "/dev/fd/0" || p == "/proc/self/fd/0";
+}
+
+bool ReadsStdin(const Args& a) {
+  return std::any_of(a.paths.begin(), a.paths.end(), IsStdinPath);
 }
 
 ScanRequest ToRequest(const Args& a) {
@@ -152,6 +189,15 @@ ScanRequest ToRequest(const Args& a) {
     r.source.mode = SourceRequest::Mode::kDiff;
     r.source.diff_ref = a.diff;
   }
+  if (!a.history.empty()) {
+    r.source.mode = SourceRequest::Mode::kHistory;
+    r.source.history_range = a.history;
+  }
+  if (ReadsStdin(a)) {
+    r.source.mode = SourceRequest::Mode::kStdin;
+    r.source.paths.clear();
+    r.source.stdin_filename = a.stdin_filename;
+  }
   r.config_path = a.config;
   r.baseline_path = a.baseline;
   ParseLevel(a.fail_level, &r.fail_level);
@@ -162,21 +208,86 @@ ScanRequest ToRequest(const Args& a) {
   return r;
 }
 
-int RunScanCommand(const Args& a) {
-  if (a.staged && a.diff_given) return Fail({"--staged", 0, "cannot be combined with --diff"});
-  if (a.diff_given && a.diff.empty()) {
-    return Fail({"--diff", 0, "needs a git ref (e.g. --diff origin/main), not an empty string"});
+// The modes that pick what to read exclude each other; stdin is one file, alone.
+Status CheckModes(const Args& a) {
+  std::vector<std::string> modes;
+  if (a.staged) modes.push_back("--staged");
+  if (a.diff_given) modes.push_back("--diff");
+  if (!a.history.empty()) modes.push_back("--history");
+  if (ReadsStdin(a)) modes.push_back("PATH -");
+  if (modes.size() > 1) return Error{modes[0], 0, "cannot be combined with " + modes[1]};
+  if (ReadsStdin(a) && a.paths.size() > 1) {
+    return Error{"-", 0, "standard input is scanned alone: give no other PATH"};
   }
-  Result<ScanRun> run = RunScan(ToRequest(a));
+  if (!a.stdin_filename.empty() && !ReadsStdin(a)) {
+    return Error{"--stdin-filename", 0, "names standard input: use it with PATH - (keylint scan - --stdin-filename app/.env)"};
+  }
+  return Status();
+}
+
+// The report's format: --format, else what -o's extension says, else text. A file whose
+// extension says another format than --format is refused rather than written in a shape its
+// name hides (out.sarif holding text would fail an upload much later, far from the cause).
+Result<Format> ResolveFormat(const Args& a) {
+  Format format = Format::kText;
+  if (a.format_given) {
+    ParseFormat(a.format, &format);
+    if (!a.output.empty() && CheckExtension(a.output, format) == ExtensionFit::kContradicts) {
+      return Error{a.output, 0,
+                   std::string("the extension does not fit --format ") + FormatName(format) +
+                       ": name the file for its format, or drop --format to let the extension decide"};
+    }
+  } else if (!a.output.empty()) {
+    FormatFromExtension(a.output, &format);
+  }
+  if (!a.sarif_output.empty()) {
+    if (CheckExtension(a.sarif_output, Format::kSarif) == ExtensionFit::kContradicts) {
+      return Error{a.sarif_output, 0, "--sarif writes SARIF: name the file *.sarif or *.json"};
+    }
+    if (a.sarif_output == a.output) {
+      return Error{a.sarif_output, 0, "--sarif and -o name the same file"};
+    }
+  }
+  return format;
+}
+
+int RunScanCommand(const Args& a) {
+  if (Status st = CheckModes(a); !st.ok()) return Fail(st.error());
+  Result<Format> format = ResolveFormat(a);
+  if (!format.ok()) return Fail(format.error());
+
+  ScanProgress progress;
+  ScanRequest request = ToRequest(a);
+  request.progress = &progress;
+  Result<ScanRun> run = [&] {
+    std::unique_ptr<ProgressLine> line;
+    if (!a.quiet) line = std::make_unique<ProgressLine>(&progress);
+    return RunScan(request);
+  }();
   if (!run.ok()) return Fail(run.error());
   if (RefuseScannedOutput(a.output, run.value())) return kExitUsage;
   for (const std::string& line : run.value().verbose_lines) std::cerr << "keylint: " << line << "\n";
-  Format format;
-  ParseFormat(a.format, &format);
-  const ScanReport& report = run.value().report;
-  if (!Emit(Render(report, run.value().knowledge, format), a.output)) return kExitUsage;
+  ScanReport& report = run.value().report;
+  report.sarif_category = a.category;
+  if (format.value() == Format::kGitlabSecretDetection && report.vcs.revision_id.empty()) {
+    // The schema requires each finding's commit; GitLab CI names it when the checkout cannot.
+    const char* sha = std::getenv("CI_COMMIT_SHA");
+    if (sha == nullptr || *sha == '\0') {
+      return Fail({"--format gitlab-secret-detection", 0,
+                   "needs the commit the files come from: scan a git checkout with a commit, or "
+                   "set CI_COMMIT_SHA (use gitlab-codequality outside git)"});
+    }
+    report.vcs.revision_id = sha;
+  }
+  bool color = format.value() == Format::kText && (a.output.empty() || a.output == "-") &&
+               WantColor(a.no_color);
+  if (!Emit(Render(report, run.value().knowledge, format.value(), color), a.output)) return kExitUsage;
+  if (!a.sarif_output.empty() &&
+      !Emit(Render(report, run.value().knowledge, Format::kSarif), a.sarif_output)) {
+    return kExitUsage;
+  }
   // The summary goes to stderr, so stdout stays parseable in every format.
-  std::cerr << RenderTextSummary(report);
+  if (!a.quiet) std::cerr << RenderTextSummary(report);
   return report.exit_code;
 }
 
@@ -220,13 +331,15 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    scan_args.format_given = scan->get_option("--format")->count() > 0;
   } catch (const CLI::ParseError& e) {
     // Help and version are successes; everything else is a usage error (exit 2).
     int rc = app.exit(e);
     return rc == 0 ? 0 : kExitUsage;
   }
   if (version) {
-    std::cout << "keylint " << KEYLINT_VERSION << "\n";
+    std::cout << "keylint " << KEYLINT_VERSION << " (commit " << KEYLINT_COMMIT << ", rules "
+              << EmbeddedRulesVersion() << ")\n";
     return 0;
   }
   scan_args.diff_given = scan->count("--diff") > 0;

@@ -18,6 +18,11 @@ struct Target {
   // --diff: the 1-based lines added or changed; empty set with has_changed_lines means "none".
   bool has_changed_lines = false;
   std::set<int> changed_lines;
+  // --history: the commit (full id) whose version of the file this is; "" otherwise.
+  std::string commit;
+  // Read only for what it tells other files (a committed env file when the scan covers part of
+  // the repository): its facts feed the cross-file checks, its own findings are not reported.
+  bool context_only = false;
 };
 
 enum class Language { kOther, kJavaScript, kTypeScript, kTsx, kDotenv, kYaml, kJson };

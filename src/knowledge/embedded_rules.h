@@ -14,6 +14,9 @@ struct EmbeddedRulesFile {
 // Sorted by origin.
 const std::vector<EmbeddedRulesFile>& EmbeddedRules();
 
+// 12 hex digits of a SHA-256 over the rules files' names and contents: changes with any rule.
+const char* EmbeddedRulesVersion();
+
 }  // namespace keylint
 
 #endif  // KEYLINT_KNOWLEDGE_EMBEDDED_RULES_H_

@@ -90,6 +90,7 @@ Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
   for (const EmbeddedRulesFile& f : EmbeddedRules()) {
     if (Status s = LoadFile(f.content, f.origin, /*user=*/false, &k); !s.ok()) return s.error();
   }
+  for (RuleInfo& r : k.rules) r.builtin = true;
   std::sort(k.rules.begin(), k.rules.end(),
             [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   for (size_t i = 1; i < k.rules.size(); ++i) {

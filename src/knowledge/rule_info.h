@@ -25,6 +25,7 @@ struct RuleInfo {
   std::string cwe = "798";                // CWE number without prefix
   bool enabled = true;                    // a config may disable it
   bool default_off = false;               // noisy style checks: off unless a config enables them
+  bool builtin = false;                   // from rules/*.toml (has a page in docs/rules/)
 };
 
 // "client/secret-env-in-client" -> "SecretEnvInClient".

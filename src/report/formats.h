@@ -15,9 +15,16 @@ namespace keylint {
 // its documentation shows, which makes output deterministic and diffable.
 using OrderedJson = nlohmann::ordered_json;
 
-std::string RenderText(const ScanReport& report);
+std::string RenderText(const ScanReport& report, bool color);
 std::string RenderJson(const ScanReport& report);
 std::string RenderSarif(const ScanReport& report, const Knowledge& knowledge);
+std::string RenderGithub(const ScanReport& report);
+std::string RenderGitlabSecretDetection(const ScanReport& report, const Knowledge& knowledge);
+std::string RenderGitlabCodeQuality(const ScanReport& report, const Knowledge& knowledge);
+std::string RenderJunit(const ScanReport& report);
+
+// keylint's home page, and the base of every rule's documentation URL.
+inline constexpr char kInformationUri[] = "https://github.com/keylint/keylint";
 
 // Counts of the findings that are not suppressed, by level.
 struct Tally {

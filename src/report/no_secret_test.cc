@@ -15,7 +15,9 @@ TEST(ReportSecrets, NoFormatContainsTheRawSecret) {
   Knowledge knowledge = report_testing::TestKnowledge();
   ASSERT_NE(report.findings[1].message.find(MaskValue(kRawSecret)), std::string::npos);
   const std::string tail = kRawSecret.substr(8);  // after the "sk_live_" prefix
-  for (Format format : {Format::kText, Format::kJson, Format::kSarif}) {
+  for (const std::string& name : FormatNames()) {
+    Format format = Format::kText;
+    ParseFormat(name, &format);
     std::string out = Render(report, knowledge, format) + RenderTextSummary(report);
     EXPECT_EQ(out.find(kRawSecret), std::string::npos) << static_cast<int>(format);
     EXPECT_EQ(out.find(tail), std::string::npos) << static_cast<int>(format);

@@ -1,23 +1,104 @@
 #include "report/report.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/text.h"
 #include "report/formats.h"
 
 namespace keylint {
 
+namespace {
+
+constexpr Format kAllFormats[] = {Format::kText,
+                                  Format::kJson,
+                                  Format::kSarif,
+                                  Format::kGithub,
+                                  Format::kGitlabSecretDetection,
+                                  Format::kGitlabCodeQuality,
+                                  Format::kJunit};
+
+// The extension of the file name in `path`, lower-cased, with its dot; "" if none.
+std::string Extension(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  std::string ext = path.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+}  // namespace
+
+const char* FormatName(Format format) {
+  switch (format) {
+    case Format::kText: return "text";
+    case Format::kJson: return "json";
+    case Format::kSarif: return "sarif";
+    case Format::kGithub: return "github";
+    case Format::kGitlabSecretDetection: return "gitlab-secret-detection";
+    case Format::kGitlabCodeQuality: return "gitlab-codequality";
+    case Format::kJunit: return "junit";
+  }
+  return "text";
+}
+
+const std::vector<std::string>& FormatNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (Format f : kAllFormats) v.push_back(FormatName(f));
+    return v;
+  }();
+  return names;
+}
+
 bool ParseFormat(const std::string& s, Format* out) {
-  if (s == "text") *out = Format::kText;
-  else if (s == "json") *out = Format::kJson;
-  else if (s == "sarif") *out = Format::kSarif;
+  for (Format f : kAllFormats) {
+    if (s == FormatName(f)) {
+      *out = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+ExtensionFit CheckExtension(const std::string& path, Format format) {
+  const std::string ext = Extension(path);
+  std::vector<Format> fits;
+  if (ext == ".sarif") {
+    fits = {Format::kSarif};
+  } else if (ext == ".json") {
+    fits = {Format::kJson, Format::kSarif, Format::kGitlabSecretDetection, Format::kGitlabCodeQuality};
+  } else if (ext == ".xml") {
+    fits = {Format::kJunit};
+  } else if (ext == ".txt" || ext == ".log") {
+    fits = {Format::kText, Format::kGithub};
+  } else {
+    return ExtensionFit::kUnknown;
+  }
+  return std::find(fits.begin(), fits.end(), format) != fits.end() ? ExtensionFit::kFits
+                                                                   : ExtensionFit::kContradicts;
+}
+
+bool FormatFromExtension(const std::string& path, Format* out) {
+  const std::string ext = Extension(path);
+  if (ext == ".sarif") *out = Format::kSarif;
+  else if (ext == ".json") *out = Format::kJson;
+  else if (ext == ".xml") *out = Format::kJunit;
+  else if (ext == ".txt" || ext == ".log") *out = Format::kText;
   else return false;
   return true;
 }
 
-std::string Render(const ScanReport& report, const Knowledge& knowledge, Format format) {
+std::string Render(const ScanReport& report, const Knowledge& knowledge, Format format, bool color) {
   switch (format) {
-    case Format::kText: return RenderText(report);
+    case Format::kText: return RenderText(report, color);
     case Format::kJson: return RenderJson(report);
     case Format::kSarif: return RenderSarif(report, knowledge);
+    case Format::kGithub: return RenderGithub(report);
+    case Format::kGitlabSecretDetection: return RenderGitlabSecretDetection(report, knowledge);
+    case Format::kGitlabCodeQuality: return RenderGitlabCodeQuality(report, knowledge);
+    case Format::kJunit: return RenderJunit(report);
   }
   return {};
 }

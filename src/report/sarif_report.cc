@@ -3,6 +3,7 @@
 // no snippets, context regions, artifact contents or command line (they would copy the secret or
 // the machine layout into a file that is uploaded and displayed), no absolute base URI, no
 // `fingerprints` (a direct producer fills only `partialFingerprints`).
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -17,7 +18,6 @@ namespace keylint {
 namespace {
 
 constexpr char kSchema[] = "https://json.schemastore.org/sarif-2.1.0.json";
-constexpr char kInformationUri[] = "https://github.com/keylint/keylint";
 constexpr char kSrcRoot[] = "%SRCROOT%";
 constexpr char kFingerprintKey[] = "keylint/v2";
 // GitHub and GitLab limits (sarif-integration.md sections 2.1 and 3.2), in UTF-16 units.
@@ -85,6 +85,10 @@ OrderedJson RuleDescriptor(const RuleInfo& r) {
   std::string short_text = r.short_description.empty() ? r.id : r.short_description;
   std::string full_text = r.full_description.empty() ? short_text : r.full_description;
   std::string help = r.help.empty() ? "Run `keylint explain " + r.id + "` for details." : r.help;
+  RuleInfo described = r;
+  described.short_description = short_text;
+  described.full_description = full_text;
+  described.help = help;
 
   std::vector<std::string> tags = {"security", "secret"};
   if (!r.cwe.empty()) {
@@ -106,29 +110,37 @@ OrderedJson RuleDescriptor(const RuleInfo& r) {
   const char* problem_severity = level == Level::kError     ? "error"
                                  : level == Level::kWarning ? "warning"
                                                             : "recommendation";
-  return {{"id", r.id},
-          {"name", TruncateUtf16(name, kNameLimit)},
-          {"shortDescription", Text(TruncateUtf16(short_text, kDescriptionLimit))},
-          {"fullDescription", Text(TruncateUtf16(full_text, kDescriptionLimit))},
-          {"help", {{"text", help}, {"markdown", help}}},
-          {"defaultConfiguration", std::move(configuration)},
-          {"properties",
-           {{"tags", std::move(tag_json)},
-            {"precision", r.precision},
-            {"problem.severity", problem_severity},
-            {"security-severity", r.security_severity}}}};
+  std::string full = TruncateUtf16(full_text, kDescriptionLimit);
+  OrderedJson descriptor = {{"id", r.id},
+                            {"name", TruncateUtf16(name, kNameLimit)},
+                            {"shortDescription", Text(TruncateUtf16(short_text, kDescriptionLimit))},
+                            {"fullDescription", {{"text", full}, {"markdown", full}}}};
+  // Only built-in rules have a page in docs/rules/; a user's own rule gets no dangling link.
+  if (r.builtin) descriptor["helpUri"] = RuleDocUri(r.id);
+  descriptor["help"] = {{"text", help}, {"markdown", RuleHelpMarkdown(described)}};
+  descriptor["defaultConfiguration"] = std::move(configuration);
+  descriptor["properties"] = {{"tags", std::move(tag_json)},
+                              {"precision", r.precision},
+                              {"problem.severity", problem_severity},
+                              {"security-severity", r.security_severity}};
+  return descriptor;
 }
 
 OrderedJson ArtifactLocation(const std::string& path) {
   return {{"uri", PercentEncodePath(path)}, {"uriBaseId", kSrcRoot}};
 }
 
-// A physicalLocation. The region is left out when the line is unknown (a file-level problem),
-// and the columns when they were not measured (e.g. the line is not valid UTF-8); columns are
-// UTF-16 code units, as run.columnKind says.
-OrderedJson PhysicalLocation(const Location& l) {
+// A physicalLocation. A result about a whole file (no line) points at its first line: GitHub
+// requires a region, and GitLab folds region-less results of one rule in one file into one; a
+// notification about a file keeps no region. The columns are left out when they were not
+// measured (e.g. the line is not valid UTF-8); columns are UTF-16 code units, as
+// run.columnKind says.
+OrderedJson PhysicalLocation(const Location& l, bool of_result = true) {
   OrderedJson physical = {{"artifactLocation", ArtifactLocation(l.path)}};
-  if (l.line <= 0) return physical;
+  if (l.line <= 0) {
+    if (of_result) physical["region"] = {{"startLine", 1}, {"endLine", 1}};
+    return physical;
+  }
   OrderedJson region = {{"startLine", l.line}};
   int end_line = l.end_line >= l.line ? l.end_line : l.line;
   if (l.column_utf16 > 0) region["startColumn"] = l.column_utf16;
@@ -190,14 +202,41 @@ OrderedJson ToolNotification(const Notification& n) {
     Location l;
     l.path = n.path;
     l.line = n.line;
-    out["locations"] = ArrayOf({{"physicalLocation", PhysicalLocation(l)}});
+    out["locations"] = ArrayOf({{"physicalLocation", PhysicalLocation(l, /*of_result=*/false)}});
   }
   return out;
+}
+
+// The findings a run holds: all of them, or the kSarifMaxResults most severe (errors first, then
+// in report order), kept in report order. *left_out counts the others.
+std::vector<const Finding*> KeptResults(const std::vector<Finding>& findings, size_t* left_out) {
+  std::vector<const Finding*> kept;
+  for (const Finding& f : findings) kept.push_back(&f);
+  *left_out = 0;
+  if (kept.size() <= kSarifMaxResults) return kept;
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const Finding* a, const Finding* b) { return a->level > b->level; });
+  *left_out = kept.size() - kSarifMaxResults;
+  kept.resize(kSarifMaxResults);
+  std::sort(kept.begin(), kept.end());  // pointers into one vector: back to report order
+  return kept;
+}
+
+// Where the scanned root came from, so viewers can fetch files they do not have (VS Code's SARIF
+// viewer) and code scanning can link to the commit. Needs a remote: SARIF requires its URI.
+OrderedJson VersionControlProvenance(const VcsInfo& vcs) {
+  OrderedJson details = {{"repositoryUri", vcs.repository_uri}};
+  if (!vcs.revision_id.empty()) details["revisionId"] = vcs.revision_id;
+  if (!vcs.branch.empty()) details["branch"] = vcs.branch;
+  details["mappedTo"] = {{"uriBaseId", kSrcRoot}};
+  return ArrayOf(std::move(details));
 }
 
 }  // namespace
 
 std::string RenderSarif(const ScanReport& report, const Knowledge& knowledge) {
+  size_t left_out = 0;
+  std::vector<const Finding*> kept = KeptResults(report.findings, &left_out);
   RuleTable rules(knowledge, report.findings);
 
   OrderedJson driver = {{"name", "keylint"}};
@@ -206,12 +245,23 @@ std::string RenderSarif(const ScanReport& report, const Knowledge& knowledge) {
     driver["semanticVersion"] = report.tool_version;
   }
   driver["informationUri"] = kInformationUri;
+  if (!report.rules_version.empty()) {
+    driver["properties"] = {{"rulesVersion", report.rules_version}};
+  }
   OrderedJson descriptors = OrderedJson::array();
   for (const RuleInfo& r : rules.rules()) descriptors.push_back(RuleDescriptor(r));
   driver["rules"] = std::move(descriptors);
 
   OrderedJson notifications = OrderedJson::array();
   for (const Notification& n : report.notifications) notifications.push_back(ToolNotification(n));
+  if (left_out > 0) {
+    Notification n;
+    n.level = Level::kWarning;
+    n.message = std::to_string(left_out) + " of " + std::to_string(report.findings.size()) +
+                " results left out: a SARIF run holds at most " + std::to_string(kSarifMaxResults) +
+                " (GitHub's limit); the errors were kept first. --format json lists every finding.";
+    notifications.push_back(ToolNotification(n));
+  }
   OrderedJson invocation = {
       {"executionSuccessful", report.execution_successful},
       {"exitCode", report.exit_code},
@@ -220,22 +270,27 @@ std::string RenderSarif(const ScanReport& report, const Knowledge& knowledge) {
        {{"filesScanned", report.files_scanned},
         {"bytesScanned", report.bytes_scanned},
         {"filesSkipped", report.skips.size()},
-        {"suppressedCount", report.suppressed_count}}}};
+        {"suppressedCount", report.suppressed_count},
+        {"resultsLeftOut", left_out}}}};
 
   OrderedJson results = OrderedJson::array();
-  for (const Finding& f : report.findings) results.push_back(SarifResult(f, rules));
+  for (const Finding* f : kept) results.push_back(SarifResult(*f, rules));
 
   OrderedJson run = {
       {"tool", {{"driver", std::move(driver)}}},
-      {"automationDetails", {{"id", "keylint/"}}},
+      {"automationDetails", {{"id", report.sarif_category + "/"}}},
       {"originalUriBaseIds",
        {{kSrcRoot,
          {{"description",
            Text("The scanned root: the repository root when scanning a repository. Its "
                 "absolute path is left out on purpose.")}}}}},
-      {"invocations", ArrayOf(std::move(invocation))},
+      {"invocations", ArrayOf(std::move(invocation))}};
+  if (!report.vcs.repository_uri.empty()) {
+    run["versionControlProvenance"] = VersionControlProvenance(report.vcs);
+  }
+  run.update(OrderedJson{
       {"columnKind", "utf16CodeUnits"},
-      {"results", std::move(results)}};
+      {"results", std::move(results)}});
   OrderedJson log = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", ArrayOf(std::move(run))}};
   return DumpJson(log);
 }

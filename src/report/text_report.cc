@@ -22,14 +22,30 @@ std::string Count(size_t n, const char* noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
+// ANSI SGR colours for a terminal (--no-color and NO_COLOR turn them off in the CLI).
+struct Palette {
+  explicit Palette(bool on) : on(on) {}
+  std::string Paint(const char* sgr, const std::string& s) const {
+    return on ? std::string("\x1b[") + sgr + "m" + s + "\x1b[0m" : s;
+  }
+  std::string Level(keylint::Level level) const {
+    const char* sgr = level == keylint::Level::kError     ? "1;31"
+                      : level == keylint::Level::kWarning ? "1;33"
+                                                          : "1;36";
+    return Paint(sgr, LevelName(level));
+  }
+  bool on;
+};
+
 }  // namespace
 
-std::string RenderText(const ScanReport& report) {
+std::string RenderText(const ScanReport& report, bool color) {
+  const Palette p(color);
   std::string out;
   for (const Finding& f : report.findings) {
     const Location& l = f.location;
-    out += Position(l.path, l.line, l.column) + ": " + LevelName(f.level) + " " + f.rule_id + " " +
-           f.message;
+    out += p.Paint("1", Position(l.path, l.line, l.column)) + ": " + p.Level(f.level) + " " +
+           p.Paint("2", f.rule_id) + " " + f.message;
     if (f.suppressed) {
       out += f.suppression_reason.empty() ? " [suppressed]"
                                           : " [suppressed: " + f.suppression_reason + "]";

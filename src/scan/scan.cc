@@ -1,6 +1,8 @@
 #include "scan/scan.h"
 
 #include <algorithm>
+#include <ctime>
+#include <set>
 #include <atomic>
 #include <filesystem>
 #include <thread>
@@ -11,6 +13,7 @@
 #include "core/fingerprint.h"
 #include "core/glob.h"
 #include "core/secret.h"
+#include "knowledge/embedded_rules.h"
 #include "policy/policy.h"
 #include "project/cross_file.h"
 
@@ -59,7 +62,9 @@ std::string VerboseLine(const Target& t, const Slot& s) {
 // Keeps only findings on lines changed since the --diff ref.
 void KeepChangedLines(const std::vector<Target>& targets, std::vector<Finding>* findings) {
   std::map<std::string, const Target*> by_path;
-  for (const Target& t : targets) by_path[t.path] = &t;
+  for (const Target& t : targets) {
+    if (!t.context_only) by_path[t.path] = &t;
+  }
   findings->erase(std::remove_if(findings->begin(), findings->end(),
                                  [&](const Finding& f) {
                                    auto it = by_path.find(f.location.path);
@@ -78,6 +83,7 @@ void AddCrossFileFindings(std::vector<Finding> cross, std::vector<Target>* targe
   std::map<std::string, std::vector<Finding>> by_path;
   for (Finding& f : cross) by_path[f.location.path].push_back(std::move(f));
   for (Target& t : *targets) {
+    if (t.context_only) continue;  // read for its facts; its own findings are not reported
     auto it = by_path.find(t.path);
     if (it == by_path.end()) continue;
     std::vector<Finding>& fs = it->second;
@@ -95,6 +101,30 @@ void AddCrossFileFindings(std::vector<Finding> cross, std::vector<Target>* targe
   }
 }
 
+// --history: a commit's version of a file reports only what that commit added, says which
+// commit, and a secret reported for an earlier commit is not reported again.
+void KeepAddedInCommit(const Target& t, std::vector<Finding>* findings, std::set<std::string>* seen) {
+  std::vector<Finding> kept;
+  for (Finding& f : *findings) {
+    if (t.has_changed_lines && !t.changed_lines.count(f.location.line)) continue;
+    if (!seen->insert(f.rule_id + '\0' + f.fingerprint).second) continue;
+    f.properties["commit"] = t.commit;
+    f.message += " (added in commit " + t.commit.substr(0, 12) + ")";
+    kept.push_back(std::move(f));
+  }
+  *findings = std::move(kept);
+}
+
+// Now, UTC, as "YYYY-MM-DDTHH:MM:SS".
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+  return buf;
+}
+
 }  // namespace
 
 Result<Knowledge> LoadKnowledgeFrom(const std::string& config_path) {
@@ -105,6 +135,7 @@ Result<Knowledge> LoadKnowledgeFrom(const std::string& config_path) {
 }
 
 Result<ScanRun> RunScan(const ScanRequest& request) {
+  const std::string start_time = UtcNow();
   // Built-in knowledge first: its skip paths and size limit shape the listing.
   Result<Knowledge> builtin = LoadKnowledge("", "");
   if (!builtin.ok()) return builtin.error();
@@ -141,6 +172,9 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   const Knowledge& knowledge = run.knowledge;
   ScanReport& report = run.report;
   report.tool_version = request.tool_version;
+  report.rules_version = EmbeddedRulesVersion();
+  report.vcs = listing.vcs;
+  report.start_time = start_time;
   report.skips = std::move(listing.skips);
   report.notifications = std::move(listing.notifications);
 
@@ -151,6 +185,10 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   std::vector<Target> targets;
   for (Target& t : listing.targets) {
     if (!t.abs_path.empty()) run.scanned_files.push_back(t.abs_path);
+    if (t.context_only) {
+      targets.push_back(std::move(t));
+      continue;
+    }
     auto hit = std::find_if(user_skips.begin(), user_skips.end(),
                             [&](const std::string& p) { return GlobMatch(p, t.path); });
     if (hit != user_skips.end()) {
@@ -176,6 +214,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   }
 
   CredentialScanner credentials(knowledge);
+  if (request.progress != nullptr) request.progress->files_total = targets.size();
   std::atomic<size_t> next{0};
   auto worker = [&] {
     FileAnalyzer analyzer(knowledge, credentials);
@@ -185,12 +224,19 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
       // ReadTargetBytes also vets bytes already filled (--staged): binary, size, minified.
       bool readable = s.skip_reason.empty() && s.read_error.empty() &&
                       ReadTargetBytes(&t, max_bytes, &s.skip_reason, &s.read_error);
+      if (request.progress != nullptr) ++request.progress->files_done;
       if (!readable) continue;
       s.facts = Classify(t, knowledge, layout);
       s.analysis = analyzer.Analyze(t, s.facts);
       s.bytes = t.bytes.size();
-      t.bytes.clear();
-      t.bytes.shrink_to_fit();
+      // Bytes that came from git (no work-tree file to read again) stay for the cross-file
+      // findings' line hashes and fingerprints, where this file contributed facts.
+      const Facts& facts = s.analysis.facts;
+      bool keep = t.abs_path.empty() && (!facts.env_definitions.empty() || !facts.env_reads.empty());
+      if (!keep) {
+        t.bytes.clear();
+        t.bytes.shrink_to_fit();
+      }
     }
   };
   int jobs = request.jobs > 0 ? request.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -203,8 +249,15 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   // Merge in target order (sorted by path), so the output does not depend on -j.
   Facts all_facts;
   std::vector<Finding> findings;
+  const bool history = request.source.mode == SourceRequest::Mode::kHistory;
+  std::set<std::string> seen_in_history;
   for (size_t i = 0; i < targets.size(); ++i) {
     Slot& s = slots[i];
+    if (targets[i].context_only) {
+      // Only what it tells the cross-file checks: no findings, counts, skips or notifications.
+      all_facts.Append(std::move(s.analysis.facts));
+      continue;
+    }
     if (request.verbose) run.verbose_lines.push_back(VerboseLine(targets[i], s));
     if (!s.read_error.empty()) {
       report.notifications.push_back({Level::kWarning, targets[i].path, 0, "not scanned: " + s.read_error});
@@ -216,11 +269,13 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     }
     ++report.files_scanned;
     report.bytes_scanned += s.bytes;
+    if (history) KeepAddedInCommit(targets[i], &s.analysis.findings, &seen_in_history);
     for (Finding& f : s.analysis.findings) findings.push_back(std::move(f));
     for (Notification& n : s.analysis.notifications) report.notifications.push_back(std::move(n));
     all_facts.Append(std::move(s.analysis.facts));
   }
-  AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, &findings);
+  // Versions of files from different commits (--history) are not one project: no cross-file checks.
+  if (!history) AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, max_bytes, &findings);
   if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
 
@@ -248,6 +303,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   std::sort(report.skips.begin(), report.skips.end(),
             [](const Skip& a, const Skip& b) { return a.path < b.path; });
   report.exit_code = ExitCodeFor(report.findings, request.fail_level);
+  report.end_time = UtcNow();
   return run;
 }
 

@@ -3,6 +3,7 @@
 #ifndef KEYLINT_SCAN_SCAN_H_
 #define KEYLINT_SCAN_SCAN_H_
 
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,13 @@
 
 namespace keylint {
 
+// How far a scan is, for a progress line. The scan writes it from its workers; another thread
+// may read it at any time.
+struct ScanProgress {
+  std::atomic<size_t> files_total{0};  // set once the files are listed
+  std::atomic<size_t> files_done{0};
+};
+
 struct ScanRequest {
   SourceRequest source;
   std::string config_path;    // "" : .keylint.toml at the scanned root, if present
@@ -22,6 +30,7 @@ struct ScanRequest {
   int jobs = 0;               // 0: all cores
   bool verbose = false;       // fill ScanRun::verbose_lines (why each file was skipped/classified)
   std::string tool_version;
+  ScanProgress* progress = nullptr;  // updated while scanning when not null; not owned
 };
 
 struct ScanRun {

@@ -65,21 +65,101 @@ void MarkChangedLines(git_diff* diff, size_t i, Target* t) {
   }
 }
 
+// What a shallow clone lacks, and what to fetch; "" in a full clone.
+std::string ShallowHint(git_repository* repo) {
+  if (git_repository_is_shallow(repo) != 1) return "";
+  return " This is a shallow clone, which lacks the history --diff needs: fetch the base branch "
+         "and enough history to reach the merge base (git fetch --deepen=200 origin main, or "
+         "fetch-depth: 0 in actions/checkout, GIT_DEPTH: 0 in GitLab CI).";
+}
+
+// `spec` as a commit; an error that names it (and what a shallow clone lacks) otherwise.
+Status ResolveCommit(git_repository* repo, const std::string& spec, const std::string& whole,
+                     ObjectPtr* out) {
+  git_object* raw = nullptr;
+  if (git_revparse_single(&raw, repo, spec.c_str()) < 0) {
+    return Error{"--diff", 0,
+                 "'" + spec + "' is not a commit, branch or tag in this repository (" + LastGitError() +
+                     ")." + ShallowHint(repo)};
+  }
+  ObjectPtr obj(raw);
+  git_object* commit = nullptr;
+  if (git_object_peel(&commit, obj.get(), GIT_OBJECT_COMMIT) < 0) {
+    return Error{"--diff", 0, "'" + whole + "': '" + spec + "' does not name a commit (" + LastGitError() + ")"};
+  }
+  out->reset(commit);
+  return Status();
+}
+
+// The tree of the merge base of `a` and `b`: where the branch left its base.
+Status MergeBaseTree(git_repository* repo, const ObjectPtr& a, const ObjectPtr& b,
+                     const std::string& whole, TreePtr* out) {
+  git_oid base;
+  int rc = git_merge_base(&base, repo, git_object_id(a.get()), git_object_id(b.get()));
+  if (rc < 0) {
+    std::string hint = ShallowHint(repo);
+    return Error{"--diff", 0,
+                 "'" + whole + "': no common ancestor (merge base)" +
+                     (hint.empty() ? ": the two histories are unrelated." : "." + hint)};
+  }
+  git_commit* commit = nullptr;
+  git_tree* tree = nullptr;
+  if (git_commit_lookup(&commit, repo, &base) < 0) {
+    return Error{"--diff", 0, "cannot read the merge base: " + LastGitError() + ShallowHint(repo)};
+  }
+  int tree_rc = git_commit_tree(&tree, commit);
+  git_commit_free(commit);
+  if (tree_rc < 0) return Error{"--diff", 0, "cannot read the merge base's tree: " + LastGitError()};
+  out->reset(tree);
+  return Status();
+}
+
 }  // namespace
 
 Status ListDiff(git_repository* repo, const std::string& ref, ListingBuilder* b) {
-  git_object* raw_obj = nullptr;
-  if (git_revparse_single(&raw_obj, repo, ref.c_str()) < 0) {
-    return Error{"--diff", 0,
-                 "'" + ref + "' is not a commit, branch or tag in " + b->AbsPath("") + " (" +
-                     LastGitError() + ")"};
+  // "A...B" (B may be empty: HEAD); a plain REF means "REF...HEAD".
+  size_t dots = ref.find("...");
+  std::string from = dots == std::string::npos ? ref : ref.substr(0, dots);
+  std::string to = dots == std::string::npos ? "" : ref.substr(dots + 3);
+  if (from.empty()) return Error{"--diff", 0, "'" + ref + "' names no base: write REF or A...B"};
+  ObjectPtr base_commit;
+  Status st = ResolveCommit(repo, from, ref, &base_commit);
+  if (!st.ok()) return st;
+  TreePtr tree;
+  int unborn = git_repository_head_unborn(repo);
+  ObjectPtr head_commit;
+  if (unborn != 1) {
+    st = ResolveCommit(repo, "HEAD", ref, &head_commit);
+    if (!st.ok()) return st;
   }
-  ObjectPtr obj(raw_obj);
-  git_object* raw_tree = nullptr;
-  if (git_object_peel(&raw_tree, obj.get(), GIT_OBJECT_TREE) < 0) {
-    return Error{"--diff", 0, "'" + ref + "' does not name a commit (" + LastGitError() + ")"};
+  if (!to.empty()) {
+    ObjectPtr to_commit;
+    st = ResolveCommit(repo, to, ref, &to_commit);
+    if (!st.ok()) return st;
+    st = MergeBaseTree(repo, base_commit, to_commit, ref, &tree);
+    if (!st.ok()) return st;
+    bool to_is_head = head_commit && git_oid_equal(git_object_id(to_commit.get()),
+                                                   git_object_id(head_commit.get()));
+    if (!to_is_head) {
+      // B is not checked out: read what B recorded.
+      git_tree* raw_to_tree = nullptr;
+      if (git_commit_tree(&raw_to_tree, reinterpret_cast<git_commit*>(to_commit.get())) < 0) {
+        return Error{"--diff", 0, "cannot read the tree of '" + to + "': " + LastGitError()};
+      }
+      TreePtr to_tree(raw_to_tree);
+      return AddTreeDiff(repo, tree.get(), to_tree.get(), "", b);
+    }
+  } else if (head_commit) {
+    st = MergeBaseTree(repo, base_commit, head_commit, ref, &tree);
+    if (!st.ok()) return st;
+  } else {
+    // No commit yet: compare with REF itself.
+    git_tree* raw_tree = nullptr;
+    if (git_commit_tree(&raw_tree, reinterpret_cast<git_commit*>(base_commit.get())) < 0) {
+      return Error{"--diff", 0, "cannot read the tree of '" + from + "': " + LastGitError()};
+    }
+    tree.reset(raw_tree);
   }
-  TreePtr tree(reinterpret_cast<git_tree*>(raw_tree));
 
   const size_t max_bytes = b->request().max_file_bytes;
   git_diff_options opts;
@@ -141,7 +221,7 @@ Status ListDiff(git_repository* repo, const std::string& ref, ListingBuilder* b)
 
   // Ignored env files (all ignored files with no_ignore) are not in REF: all their lines are new.
   size_t first = b->target_count();
-  Status st = AddStatusEntries(repo, /*include_untracked=*/false, b);
+  st = AddStatusEntries(repo, /*include_untracked=*/false, b);
   if (!st.ok()) return st;
   for (size_t i = first; i < b->target_count(); ++i) MarkAllLinesChanged(&b->target(i), max_bytes);
   return Status();

@@ -26,10 +26,36 @@ Status ListWorkingTree(git_repository* repo, ListingBuilder* builder);
 // tree-to-index diff (no work-tree reads) plus one blob read per staged file.
 Status ListStaged(git_repository* repo, ListingBuilder* builder);
 
-// --diff REF: files that differ between REF's tree and the work tree (through the index, so
-// staged and unstaged changes both count), plus untracked and ignored env files, with the
-// new-side changed lines. New files have every line changed. Fails if REF does not resolve.
+// --diff REF: files that differ between the merge base of REF and HEAD and the work tree
+// (through the index, so staged and unstaged changes both count), plus untracked and ignored env
+// files, with the new-side changed lines. New files have every line changed. "A...B" compares
+// the merge base of A and B with B (the work tree when B is HEAD). Fails if a ref does not
+// resolve or there is no merge base; in a shallow clone the message says what to fetch.
 Status ListDiff(git_repository* repo, const std::string& ref, ListingBuilder* builder);
+
+// --history RANGE: see source.h. Fails if the range does not resolve.
+Status ListHistory(git_repository* repo, const std::string& range, ListingBuilder* builder);
+
+// The files that differ between `old_tree` (nullptr: an empty tree) and `new_tree`, added or
+// modified, with bytes from new_tree's blobs and the added lines as changed lines; each Target
+// gets `commit`. Binary blobs (libgit2's judgement) keep has_changed_lines=false.
+Status AddTreeDiff(git_repository* repo, git_tree* old_tree, git_tree* new_tree,
+                   const std::string& commit, ListingBuilder* builder);
+
+// Reads blob `id` into t->bytes, unless it is over the size limit (a skip; *skipped = true).
+// false, with a notification, when it cannot be read.
+bool ReadBlob(git_repository* repo, const git_oid& id, Target* t, ListingBuilder* b, bool* skipped);
+
+// Appends the tracked env files (IsEnvFileName) that the listing does not hold, as
+// context_only targets: bytes from the index blobs when `from_index`, else read later from the
+// work tree. REQUIRES: builder->Finish() was called.
+Status AddContextEnvFiles(git_repository* repo, bool from_index, ListingBuilder* builder);
+
+// origin's URL as an https URI without credentials ("git@github.com:o/r.git" ->
+// "https://github.com/o/r"), HEAD's commit id and branch. Empty parts when unknown; a local
+// path or file:// remote gives no URI (it would name this machine's folders).
+VcsInfo ReadVcsInfo(git_repository* repo);
+std::string PublicRemoteUri(const std::string& url);
 
 // The scan set's ignored part, shared by ListWorkingTree and ListDiff: runs git status over the
 // scopes and adds ignored env files (every ignored file with no_ignore, plus files named on the

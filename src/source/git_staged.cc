@@ -4,7 +4,6 @@
 
 #include "source/git_modes.h"
 #include "source/git_util.h"
-#include "source/size_text.h"
 
 namespace keylint {
 namespace source_internal {
@@ -22,30 +21,6 @@ Status HeadTree(git_repository* repo, TreePtr* out) {
   return Status();
 }
 
-// Fills `t->bytes` from the staged blob, unless it is too big (a skip). Returns false and
-// records a notification when the blob cannot be read.
-bool ReadStagedBlob(git_repository* repo, git_odb* odb, const git_oid& id, Target* t,
-                    ListingBuilder* b, bool* skipped) {
-  *skipped = false;
-  size_t size = 0;
-  git_object_t type = GIT_OBJECT_INVALID;
-  if (git_odb_read_header(&size, &type, odb, &id) == 0 &&
-      size > b->request().max_file_bytes) {
-    b->AddSkip(t->path, SizeSkipReason(b->request().max_file_bytes));
-    *skipped = true;
-    return true;
-  }
-  git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo, &id) < 0) {
-    b->Notify(t->path, "cannot read the staged content: " + LastGitError());
-    return false;
-  }
-  BlobPtr blob(raw);
-  const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
-  t->bytes.assign(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
-  return true;
-}
-
 }  // namespace
 
 Status ListStaged(git_repository* repo, ListingBuilder* b) {
@@ -57,11 +32,6 @@ Status ListStaged(git_repository* repo, ListingBuilder* b) {
   TreePtr head;
   Status st = HeadTree(repo, &head);
   if (!st.ok()) return st;
-  git_odb* raw_odb = nullptr;
-  if (git_repository_odb(&raw_odb, repo) < 0) {
-    return Error{b->AbsPath(""), 0, "cannot open the git object database: " + LastGitError()};
-  }
-  OdbPtr odb(raw_odb);
 
   git_diff_options opts;
   git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
@@ -109,7 +79,7 @@ Status ListStaged(git_repository* repo, ListingBuilder* b) {
     t.path = path;  // abs_path stays "": the bytes come from the index
     t.tracked = true;
     bool skipped = false;
-    if (!ReadStagedBlob(repo, odb.get(), d->new_file.id, &t, b, &skipped) || skipped) continue;
+    if (!ReadBlob(repo, d->new_file.id, &t, b, &skipped) || skipped) continue;
     b->AddTarget(std::move(t));
   }
   return Status();

@@ -118,10 +118,13 @@ void ListingBuilder::Notify(std::string path, std::string message) {
 
 void ListingBuilder::Finish() {
   auto& targets = out_->targets;
+  // Stable: --history lists one path once per commit, oldest first, and keeps that order.
   std::stable_sort(targets.begin(), targets.end(),
                    [](const Target& a, const Target& b) { return a.path < b.path; });
   targets.erase(std::unique(targets.begin(), targets.end(),
-                            [](const Target& a, const Target& b) { return a.path == b.path; }),
+                            [](const Target& a, const Target& b) {
+                              return a.path == b.path && a.commit == b.commit;
+                            }),
                 targets.end());
 
   auto& skips = out_->skips;

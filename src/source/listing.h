@@ -61,7 +61,8 @@ class ListingBuilder {
   Target& target(size_t i) { return out_->targets[i]; }
 
   // Sorts targets, skips and notifications by path and drops duplicates (overlapping scopes can
-  // list a file twice; a file both skipped and listed stays listed). Call once, at the end.
+  // list a file twice; a file both skipped and listed stays listed; --history keeps one target
+  // per path and commit). Call at the end; calling it again after adding targets is fine.
   void Finish();
 
  private:

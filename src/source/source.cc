@@ -8,6 +8,10 @@
 //     "../" path).
 // PATHs in different repositories, or some inside git and some outside, are an error: one scan
 // reports against one root.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -55,17 +59,47 @@ Result<ResolvedPath> Resolve(const std::string& given) {
   return r;
 }
 
-// Fills r->workdir if r lies in a git work tree. A bare repository or one libgit2 cannot open
-// is an error.
-Status FindWorkTree(ResolvedPath* r) {
-  fs::path start = r->is_dir ? r->abs : r->abs.parent_path();
+// Opens the repository holding `start`, if any (*out null otherwise). libgit2, like git, refuses
+// a repository another user owns unless safe.directory lists it, and then reports it as "not
+// found": scanning it as a plain folder would silently drop what git mode adds (env files git
+// ignores, --staged, --diff). So a refusal is retried with the owner check off, and *warning
+// says so. Reading is safe: libgit2 runs no hooks and no commands from the repository's config.
+int OpenRepository(const fs::path& start, source_internal::RepoPtr* out, std::string* warning) {
   git_repository* raw = nullptr;
   int rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
+  if (rc == GIT_ENOTFOUND || rc == GIT_EOWNER) {
+    int validating = 0;
+    git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validating);
+    if (validating) {
+      git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+      rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
+      if (rc == 0) {
+        std::string workdir = git_repository_workdir(raw) ? git_repository_workdir(raw) : start.string();
+        while (workdir.size() > 1 && workdir.back() == '/') workdir.pop_back();
+        *warning = "the git repository at " + workdir +
+                   " is owned by another user, so git refuses it unless safe.directory lists it "
+                   "(git config --global --add safe.directory " + workdir +
+                   "); keylint reads it as git anyway";
+        // Further opens of this repository in this process (ListGit) need the same leniency.
+      } else {
+        git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+      }
+    }
+  }
+  out->reset(raw);
+  return rc;
+}
+
+// Fills r->workdir if r lies in a git work tree. A bare repository or one libgit2 cannot open
+// is an error.
+Status FindWorkTree(ResolvedPath* r, std::string* warning) {
+  fs::path start = r->is_dir ? r->abs : r->abs.parent_path();
+  source_internal::RepoPtr repo;
+  int rc = OpenRepository(start, &repo, warning);
   if (rc == GIT_ENOTFOUND) return Status();
   if (rc < 0) {
     return Error{r->given, 0, "cannot open its git repository: " + source_internal::LastGitError()};
   }
-  source_internal::RepoPtr repo(raw);
   if (git_repository_is_bare(repo.get())) {
     return Error{r->given, 0, "is inside a bare git repository, which has no working tree to scan"};
   }
@@ -85,7 +119,37 @@ std::string RelativeTo(const fs::path& abs, const fs::path& root) {
 }
 
 const char* ModeFlag(SourceRequest::Mode mode) {
-  return mode == SourceRequest::Mode::kStaged ? "--staged" : "--diff";
+  switch (mode) {
+    case SourceRequest::Mode::kStaged: return "--staged";
+    case SourceRequest::Mode::kDiff: return "--diff";
+    case SourceRequest::Mode::kHistory: return "--history";
+    default: return "this mode";
+  }
+}
+
+// Whether the listing covers only part of the work tree, so cross-file checks need the
+// committed env files it leaves out (see AddContextEnvFiles).
+bool IsPartial(const SourceRequest& request, const std::vector<Scope>& scopes) {
+  if (request.mode == SourceRequest::Mode::kHistory) return false;  // no cross-file checks
+  if (request.mode != SourceRequest::Mode::kWorkingTree) return true;
+  for (const Scope& s : scopes) {
+    if (s.is_dir && s.rel.empty()) return false;
+  }
+  return true;
+}
+
+// Standard input, up to the size limit (one byte more tells "too big").
+Status ReadStdin(size_t max_bytes, std::string* out) {
+  char buf[65536];
+  for (;;) {
+    ssize_t got = ::read(0, buf, sizeof(buf));
+    if (got == 0) return Status();
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return Error{"-", 0, std::string("cannot read standard input: ") + std::strerror(errno)};
+    }
+    if (out->size() <= max_bytes) out->append(buf, static_cast<size_t>(got));
+  }
 }
 
 Status ListPlain(ListingBuilder* b) {
@@ -99,35 +163,68 @@ Status ListPlain(ListingBuilder* b) {
   return Status();
 }
 
-Status ListGit(const SourceRequest& request, const std::string& workdir, ListingBuilder* b) {
+// The stdin target: its name as given (relative to the root), tracked when the index holds it.
+Status ListStdin(const SourceRequest& request, git_repository* repo, ListingBuilder* b) {
+  Target t;
+  t.path = b->scopes().front().rel;
+  if (repo != nullptr) {
+    git_index* raw_index = nullptr;
+    if (git_repository_index(&raw_index, repo) == 0) {
+      source_internal::IndexPtr index(raw_index);
+      t.tracked = git_index_get_bypath(index.get(), t.path.c_str(), 0) != nullptr;
+    }
+  }
+  Status st = ReadStdin(request.max_file_bytes, &t.bytes);
+  if (!st.ok()) return st;
+  b->AddTarget(std::move(t));
+  return Status();
+}
+
+Status ListGit(const SourceRequest& request, const std::string& workdir, ListingBuilder* b,
+               VcsInfo* vcs) {
   git_repository* raw = nullptr;
   if (git_repository_open(&raw, workdir.c_str()) < 0) {
     return Error{workdir, 0, "cannot open the git repository: " + source_internal::LastGitError()};
   }
   source_internal::RepoPtr repo(raw);
+  *vcs = source_internal::ReadVcsInfo(repo.get());
+  Status st;
   switch (request.mode) {
     case SourceRequest::Mode::kWorkingTree:
-      return source_internal::ListWorkingTree(repo.get(), b);
+      st = source_internal::ListWorkingTree(repo.get(), b);
+      break;
     case SourceRequest::Mode::kStaged:
-      return source_internal::ListStaged(repo.get(), b);
+      st = source_internal::ListStaged(repo.get(), b);
+      break;
     case SourceRequest::Mode::kDiff:
-      return source_internal::ListDiff(repo.get(), request.diff_ref, b);
+      st = source_internal::ListDiff(repo.get(), request.diff_ref, b);
+      break;
+    case SourceRequest::Mode::kHistory:
+      st = source_internal::ListHistory(repo.get(), request.history_range, b);
+      break;
+    case SourceRequest::Mode::kStdin:
+      st = ListStdin(request, repo.get(), b);
+      break;
   }
-  return Status();
+  if (!st.ok() || !IsPartial(request, b->scopes())) return st;
+  b->Finish();
+  return source_internal::AddContextEnvFiles(repo.get(), request.mode == SourceRequest::Mode::kStaged, b);
 }
 
 }  // namespace
 
 Result<SourceListing> ListTargets(const SourceRequest& request) {
   source_internal::EnsureLibgit2();
+  const bool from_stdin = request.mode == SourceRequest::Mode::kStdin;
   std::vector<std::string> given = request.paths;
-  if (given.empty()) given.push_back(".");
+  if (given.empty() || from_stdin) given = {"."};
 
   std::vector<ResolvedPath> paths;
+  std::string owner_warning;
   for (const std::string& g : given) {
     Result<ResolvedPath> r = Resolve(g);
     if (!r.ok()) return r.error();
-    Status st = FindWorkTree(&r.value());
+    Status st = FindWorkTree(&r.value(), &owner_warning);
     if (!st.ok()) return st.error();
     paths.push_back(std::move(r).value());
   }
@@ -142,7 +239,7 @@ Result<SourceListing> ListTargets(const SourceRequest& request) {
                      "): scan one repository at a time"};
   }
   bool in_git = !workdir.empty();
-  if (!in_git && request.mode != SourceRequest::Mode::kWorkingTree) {
+  if (!in_git && request.mode != SourceRequest::Mode::kWorkingTree && !from_stdin) {
     return Error{"", 0,
                  std::string(ModeFlag(request.mode)) + " needs a git repository (" +
                      paths.front().given + " is not inside one)"};
@@ -159,14 +256,29 @@ Result<SourceListing> ListTargets(const SourceRequest& request) {
     if (ec) return Error{".", 0, "cannot resolve the current directory: " + ec.message()};
   }
   std::vector<Scope> scopes;
-  for (const ResolvedPath& p : paths) scopes.push_back(Scope{RelativeTo(p.abs, root), p.is_dir});
+  if (from_stdin) {
+    // The name stdin is reported and classified as: relative to the root, like a file PATH.
+    fs::path name = request.stdin_filename.empty() ? fs::path("stdin") : fs::path(request.stdin_filename);
+    if (name.is_relative()) name = fs::path(paths.front().abs) / name;
+    scopes.push_back(Scope{RelativeTo(name.lexically_normal(), root), /*is_dir=*/false});
+  } else {
+    for (const ResolvedPath& p : paths) scopes.push_back(Scope{RelativeTo(p.abs, root), p.is_dir});
+  }
 
   SourceListing listing;
   listing.root = root.string();
   listing.in_git = in_git;
   ListingBuilder builder(request, listing.root, std::move(scopes), &listing);
-  Status st = in_git ? ListGit(request, workdir, &builder) : ListPlain(&builder);
+  Status st;
+  if (in_git) {
+    st = ListGit(request, workdir, &builder, &listing.vcs);
+  } else if (from_stdin) {
+    st = ListStdin(request, nullptr, &builder);
+  } else {
+    st = ListPlain(&builder);
+  }
   if (!st.ok()) return st.error();
+  if (!owner_warning.empty()) builder.Notify("", owner_warning);
   builder.Finish();
   return listing;
 }

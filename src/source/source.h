@@ -10,10 +10,24 @@
 //   kWorkingTree outside git: every file under the PATHs (.gitignore means nothing there).
 //   kStaged: index entries that differ from HEAD (added, modified, renamed, copied, type
 //     changed; not deleted), bytes filled from the index blobs. Unborn HEAD: all of the index.
-//   kDiff: files that differ between REF's tree and the working tree (staged or not), untracked
-//     files git does not ignore, and ignored env files; has_changed_lines with the new-side
-//     line numbers added or modified. A new file has every line changed. A file libgit2 deems
-//     binary gets has_changed_lines=false (no line filter): hiding findings would be worse.
+//   kDiff: REF is compared from the merge base of REF and HEAD ("--diff origin/main" shows what
+//     the branch added, not what main gained since). Files that differ between that base's tree
+//     and the working tree (staged or not), untracked files git does not ignore, and ignored env
+//     files; has_changed_lines with the new-side line numbers added or modified. "A...B" compares
+//     the merge base of A and B with B: the working tree when B is HEAD (or empty), else B's
+//     committed tree (bytes from its blobs). A new file has every line changed. A file libgit2
+//     deems binary gets has_changed_lines=false (no line filter): hiding findings would be worse.
+//     In a shallow clone a missing REF or merge base is an error that says how deep to fetch.
+//   kHistory: for every non-merge commit of the range (git rev-list syntax: "A..B", "A...B", or
+//     one REV for all its history), oldest first, the files it added or modified against its
+//     first parent, bytes from the commit's blobs, changed lines = the lines it added,
+//     Target::commit = its id. The same path may be listed once per commit.
+//   kStdin: one target read from standard input, reported as stdin_filename (relative to the
+//     root: the git work tree of the current directory, else the current directory); tracked
+//     when git tracks that path.
+//   Partial scans (kStaged, kDiff, kStdin, or PATHs that do not cover the whole work tree) also
+//     list the tracked env files they leave out as context_only targets (read from the index for
+//     kStaged, from the work tree otherwise), so cross-file checks see what a full scan sees.
 // Everywhere: `.git/` is never entered; symlinks are skipped ("symlink") and symlinked folders
 // not followed; submodules and nested repositories are skipped ("submodule", "nested git
 // repository"); skip_paths matches (core/glob.h, on root-relative paths) are skipped with
@@ -30,14 +44,17 @@
 #include "core/finding.h"
 #include "core/result.h"
 #include "core/target.h"
+#include "core/vcs.h"
 
 namespace keylint {
 
 struct SourceRequest {
-  enum class Mode { kWorkingTree, kStaged, kDiff };
+  enum class Mode { kWorkingTree, kStaged, kDiff, kHistory, kStdin };
   Mode mode = Mode::kWorkingTree;
   std::vector<std::string> paths;  // files or folders; empty means "."
-  std::string diff_ref;            // kDiff: report only lines changed since this ref
+  std::string diff_ref;            // kDiff: report only lines changed since this ref ("A...B" too)
+  std::string history_range;       // kHistory: "A..B", "A...B" or one REV
+  std::string stdin_filename;      // kStdin: the name the bytes are classified and reported as
   bool no_ignore = false;          // also scan files git ignores
   size_t max_file_bytes = 2u << 20;
   // gitignore-style globs for vendored or generated paths to skip (node_modules/, dist/, ...).
@@ -55,12 +72,18 @@ struct SourceListing {
   std::vector<Target> targets;
   std::vector<Skip> skips;                   // deliberately not scanned, with reasons
   std::vector<Notification> notifications;   // could not be enumerated or read
+  VcsInfo vcs;                               // in git: origin remote, HEAD commit and branch
 };
 
+// A repository that git itself would refuse because another user owns it (safe.directory) is
+// read as git all the same (libgit2 runs no hooks and no commands from its config), with a
+// warning notification that names safe.directory; it never falls back to a plain folder scan.
+//
 // Fails (exit code 2 in the CLI) when a path does not exist ("PATH: no such file or
-// directory"), --staged or --diff is used outside a git repository, the ref does not resolve,
-// a PATH is in a bare repository, or the PATHs are not all in one work tree (or all outside
-// git). Per-file problems are notifications, not errors. Cost: one index pass and one git
+// directory"), --staged, --diff or --history is used outside a git repository, the ref or range
+// does not resolve (in a shallow clone, the message says to fetch more history), stdin cannot be
+// read, a PATH is in a bare repository, or the PATHs are not all in one work tree (or all
+// outside git). Per-file problems are notifications, not errors. Cost: one index pass and one git
 // status walk in git (no file contents read, except new files' line counts in kDiff and the
 // staged blobs in kStaged).
 [[nodiscard]] Result<SourceListing> ListTargets(const SourceRequest& request);

@@ -18,6 +18,7 @@ using source_testing::MustList;
 using source_testing::RequestFor;
 using source_testing::SkipReason;
 using source_testing::TargetPaths;
+using source_testing::ContextPaths;
 using source_testing::TestRepo;
 using Lines = std::set<int>;
 using Paths = std::vector<std::string>;
@@ -161,6 +162,23 @@ TEST(Diff, UnchangedTrackedFileInsideIgnoredFolderIsNotListed) {
   repo.Write("config/.env", "A=1\n");
   SourceListing l = MustList(Diff(repo.path(), "HEAD"));
   EXPECT_EQ(TargetPaths(l), (Paths{"config/.env"}));
+  // Read for the cross-file checks only (config/env-missing-key compares it with config/.env).
+  EXPECT_EQ(ContextPaths(l), (Paths{"config/.env.example"}));
+}
+
+TEST(Staged, CommittedEnvFilesAreContextFromTheIndex) {
+  TestRepo repo;
+  repo.Init();
+  repo.Write(".env.production", "A=1\n");
+  repo.Write("app.js", "x\n");
+  repo.Commit();
+  repo.Write(".env.production", "A=2\n");  // not staged: the index version is the context
+  repo.Write("app.js", "y\n");
+  repo.Git("add app.js");
+  SourceListing l = MustList(Staged(repo.path()));
+  EXPECT_EQ(TargetPaths(l), (Paths{"app.js"}));
+  ASSERT_EQ(ContextPaths(l), (Paths{".env.production"}));
+  EXPECT_EQ(FindTarget(l, ".env.production")->bytes, "A=1\n");
 }
 
 TEST(Diff, CountsStagedAndUnstagedChangesAgainstOlderCommit) {

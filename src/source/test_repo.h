@@ -61,9 +61,21 @@ inline SourceListing MustList(const SourceRequest& request) {
   return r.ok() ? std::move(r).value() : SourceListing();
 }
 
+// The paths listed for scanning (context-only targets left out: see ContextPaths).
 inline std::vector<std::string> TargetPaths(const SourceListing& l) {
   std::vector<std::string> out;
-  for (const Target& t : l.targets) out.push_back(t.path);
+  for (const Target& t : l.targets) {
+    if (!t.context_only) out.push_back(t.path);
+  }
+  return out;
+}
+
+// The committed env files a partial scan reads for cross-file context only.
+inline std::vector<std::string> ContextPaths(const SourceListing& l) {
+  std::vector<std::string> out;
+  for (const Target& t : l.targets) {
+    if (t.context_only) out.push_back(t.path);
+  }
   return out;
 }
 
