@@ -187,8 +187,11 @@ void ClassifyCarrier(const Target& target, const StageKnowledge& k, FileFacts* f
     facts->stage = Stage::kTest;
     facts->stage_reason = rule.what + " under a test path";
   } else {
+    bool per_profile = false;
+    for (const std::string& v : rule.values) per_profile = per_profile || v.find("{stage}") != std::string::npos;
     facts->stage = Stage::kUnknown;
-    facts->stage_reason = rule.what + " without a stage in its name, folder or content";
+    facts->stage_reason = rule.what + (per_profile ? ": each value takes the stage its profile or context names"
+                                                   : " without a stage in its name, folder or content");
   }
 }
 

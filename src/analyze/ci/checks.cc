@@ -137,6 +137,7 @@ struct CiAnalyzer::Impl {
 
   // Per file.
   const Target* target = nullptr;
+  const YamlNode* workflow_env = nullptr;  // the workflow's env:, while it is analysed
   FileAnalysis* out = nullptr;
   std::unique_ptr<LineIndex> lines;
 
@@ -225,6 +226,7 @@ struct CiAnalyzer::Impl {
       if (Contains(ci.pr_triggers, t) && pr.empty()) pr = t;
       if (!Contains(ci.manual_triggers, t)) automatic = true;
     }
+    workflow_env = root.Get("env");
     std::vector<SecretRef> wf_refs;
     if (const YamlNode* env = root.Get("env")) {
       CollectRefs(text, *env, "", FindGithubSecrets, &wf_refs);
@@ -291,7 +293,7 @@ struct CiAnalyzer::Impl {
         call.exposure = job_untrusted ? untrusted : job_pr ? pr : "";
         out->facts.ci_workflow_calls.push_back(std::move(call));
       }
-      CheckGithubLogLeaks(job, wf_refs);
+      CheckGithubLogLeaks(job);
 
       bool reported_error = false;
       const SecretRef* first_prod = nullptr;
@@ -326,12 +328,19 @@ struct CiAnalyzer::Impl {
     }
   }
 
-  // Env names assigned a secret in an env: map (env: TOKEN: ${{ secrets.NPM_TOKEN }}).
+  // Env names assigned a secret in an env: map (env: TOKEN: ${{ secrets.NPM_TOKEN }}), where the
+  // env name or the secret's says it is one: projects keep plain identifiers (a Cloudflare zone
+  // id) in secrets too, and printing those is no leak.
   void SecretEnvNames(const YamlNode* env, std::set<std::string>* out_names) const {
     if (!env) return;
     for (const YamlEntry& e : env->map) {
-      std::string_view v(target->bytes.data() + e.value.begin, e.value.end - e.value.begin);
-      if (MentionsGithubSecret(v)) out_names->insert(e.key);
+      std::vector<SecretRef> refs;
+      FindGithubSecrets(target->bytes, e.value.begin, e.value.end, e.key, &refs);
+      for (const SecretRef& r : refs) {
+        if (IsSecretLikeName(knowledge.stages, r.name) || IsSecretLikeName(knowledge.stages, e.key)) {
+          out_names->insert(e.key);
+        }
+      }
     }
   }
 
@@ -386,14 +395,12 @@ struct CiAnalyzer::Impl {
     return out;
   }
 
-  void CheckGithubLogLeaks(const YamlNode& job, const std::vector<SecretRef>& wf_refs) {
+  void CheckGithubLogLeaks(const YamlNode& job) {
     const YamlNode* steps = job.Get("steps");
     if (!steps) return;
     ScriptScope job_scope;
     SecretEnvNames(job.Get("env"), &job_scope.secret_env);
-    for (const SecretRef& r : wf_refs) {
-      if (!r.env_key.empty()) job_scope.secret_env.insert(r.env_key);
-    }
+    SecretEnvNames(workflow_env, &job_scope.secret_env);
     std::vector<std::string> uploaded;
     for (const YamlNode& step : steps->seq) {
       const YamlNode* uses = step.Get("uses");
