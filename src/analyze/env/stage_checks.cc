@@ -60,9 +60,12 @@ void CheckAssignmentStage(const StageAssignment& a, const EnvValueFacts& v, cons
                Level::kWarning, out);
       return;
     }
+    // A production-named key: in an env file any assigned value counts (the file is where
+    // real keys go); elsewhere (scripts, compose, Helm) only a value that looks like a secret,
+    // since those files are full of names and sample values.
     const bool assigned = !v.empty && !v.placeholder && !a.reference_only;
-    if (assigned && StageOfName(k.stages, a.key) == Stage::kProd &&
-        (v.is_secret || IsSecretLikeName(k.stages, a.key))) {
+    const bool secret_enough = v.is_secret || (a.from_env_file && IsSecretLikeName(k.stages, a.key));
+    if (assigned && StageOfName(k.stages, a.key) == Stage::kProd && secret_enough) {
       const auto& doc = k.stages.documented_local_prod_names;
       const bool documented = stage == Stage::kDev &&
                               std::find(doc.begin(), doc.end(), Upper(a.key)) != doc.end();
