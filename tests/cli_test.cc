@@ -188,6 +188,27 @@ TEST(Cli, VerboseSaysWhyEachFileWasSkippedOrHowItWasClassified) {
   EXPECT_NE(r.err.find("stage prod"), std::string::npos) << r.err;
 }
 
+TEST(Cli, VerboseSaysEachConfigFilesStageAndWhy) {
+  TempDir d;
+  d.Write("docker-compose.override.yml", "services: {}\n");
+  d.Write("deploy/overlays/production/kustomization.yaml", "resources: []\n");
+  d.Write("Dockerfile", "FROM node\nENV NODE_ENV=production\n");
+  d.Write("eas.json", "{}\n");
+  CommandResult r = RunCommand(Keylint("scan -v ."), d.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* line :
+       {"docker-compose.override.yml: yaml, side unknown (not JavaScript or TypeScript source), "
+        "stage dev (compose file, file name word 'override')",
+        "deploy/overlays/production/kustomization.yaml: yaml, side unknown (not JavaScript or "
+        "TypeScript source), stage prod (Kustomize file in folder 'production')",
+        "Dockerfile: other, side unknown (not JavaScript or TypeScript source), stage prod "
+        "(Dockerfile, NODE_ENV=production in the file)",
+        "eas.json: json, side unknown (not JavaScript or TypeScript source), stage unknown (EAS "
+        "build profile: each value takes the stage its profile or context names)"}) {
+    EXPECT_NE(r.err.find(line), std::string::npos) << line << "\n" << r.err;
+  }
+}
+
 TEST(Cli, OutputDoesNotDependOnJobs) {
   Repo repo;
   ASSERT_EQ(repo.setup, "");

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "analyze/carriers/carriers.h"
 #include "analyze/env/dotenv_checks.h"
 #include "analyze/credentials/hardcoded.h"
 #include "analyze/inline_ignore.h"
@@ -36,8 +37,12 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
     if (facts.kind == FileKind::kDotenv) {
       AnalyzeDotenv(target, facts, knowledge_, credentials_, matches, &out);
     }
-    if (facts.kind == FileKind::kGithubWorkflow || facts.kind == FileKind::kGitlabCi) {
+    if (facts.kind == FileKind::kGithubWorkflow || facts.kind == FileKind::kGithubAction ||
+        facts.kind == FileKind::kGitlabCi) {
       ci_.Analyze(target, facts, &out);
+    }
+    if (facts.kind == FileKind::kCarrier) {
+      AnalyzeCarrier(target, facts, knowledge_, credentials_, matches, &yaml_, &out);
     }
   }
   out.facts.inline_ignores = FindInlineIgnores(target.path, text, lines);

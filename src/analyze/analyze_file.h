@@ -1,9 +1,10 @@
 // Analyses one file: the credential engine on every text file, then the analyzer for its kind
-// (JavaScript, dotenv, CI), then one finding per place, fingerprints and line hashes.
+// (JavaScript, dotenv, CI, stage carriers), then one finding per place, fingerprints and line hashes.
 #ifndef KEYLINT_ANALYZE_ANALYZE_FILE_H_
 #define KEYLINT_ANALYZE_ANALYZE_FILE_H_
 
 #include "analyze/ci/checks.h"
+#include "analyze/ci/yaml_tree.h"
 #include "analyze/credentials/engine.h"
 #include "analyze/file_analysis.h"
 #include "analyze/javascript/analyzer.h"
@@ -25,6 +26,7 @@ class FileAnalyzer {
   const CredentialScanner& credentials_;
   JsAnalyzer js_;
   CiAnalyzer ci_;
+  YamlParser yaml_;  // for carriers (compose, Helm, eas.json, ...)
 };
 
 // Finishes the findings of one file: masks what looks like a credential in related messages and

@@ -46,6 +46,26 @@ void ClassifyLanguage(const std::string& path, FileFacts* f) {
   if (base == "package.json") f->kind = FileKind::kPackageJson;
 }
 
+// A composite action (action.yml with `using: composite`) runs steps inside its callers' jobs.
+bool IsCompositeAction(const Target& t) {
+  std::string_view base = BaseName(t.path);
+  if (base != "action.yml" && base != "action.yaml") return false;
+  std::string_view head = std::string_view(t.bytes).substr(0, 64 << 10);
+  size_t p = head.find("using:");
+  return p != std::string_view::npos && head.find("composite", p) != std::string_view::npos;
+}
+
+// The first carrier rule whose paths match; -1 if none.
+int CarrierOf(const Knowledge& k, const std::string& path) {
+  const auto& carriers = k.stages.carriers;
+  for (size_t i = 0; i < carriers.size(); ++i) {
+    for (const std::string& g : carriers[i].paths) {
+      if (GlobMatch(g, path)) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
 bool MatchesAny(const std::vector<std::string>& globs, const std::string& path) {
   for (const std::string& g : globs) {
     if (GlobMatch(g, path)) return true;
@@ -58,6 +78,16 @@ bool MatchesAny(const std::vector<std::string>& globs, const std::string& path) 
 FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout) {
   FileFacts f;
   ClassifyLanguage(target.path, &f);
+  if (f.kind == FileKind::kOther || f.kind == FileKind::kGitlabCi) {
+    if (layout.IsGitlabInclude(target.path)) {
+      f.kind = FileKind::kGitlabCi;
+    } else if (IsCompositeAction(target)) {
+      f.kind = FileKind::kGithubAction;
+    } else if (f.kind == FileKind::kOther) {
+      f.carrier = CarrierOf(knowledge, target.path);
+      if (f.carrier >= 0) f.kind = FileKind::kCarrier;
+    }
+  }
   f.is_test = MatchesAny(knowledge.settings.test_paths, target.path);
   f.is_docs = MatchesAny(knowledge.settings.docs_paths, target.path);
   ClassifySide(target, knowledge, layout, &f);

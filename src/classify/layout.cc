@@ -51,4 +51,47 @@ const PackageInfo* ProjectLayout::PackageOf(const std::string& path) const {
   }
 }
 
+// Reads `local:` entries (and bare strings) under a top-level `include:` with a line scanner, not
+// a YAML parser (classify must not parse): `include: 'ci/a.yml'`, `- local: /ci/b.yml`,
+// `- 'ci/c.yml'`. Remote, project and template includes are not files of this repository.
+void ProjectLayout::AddGitlabCi(std::string_view bytes) {
+  bool in_include = false;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t eol = bytes.find('\n', pos);
+    if (eol == std::string_view::npos) eol = bytes.size();
+    std::string_view line = bytes.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::string_view value;
+    if (line[0] != ' ' && line[0] != '-') {
+      in_include = line.rfind("include:", 0) == 0;
+      if (!in_include) continue;
+      value = line.substr(8);
+    } else if (!in_include) {
+      continue;
+    } else {
+      value = line;
+    }
+    size_t b = value.find_first_not_of(" \t-");
+    if (b == std::string_view::npos) continue;
+    value = value.substr(b);
+    if (value.rfind("local:", 0) == 0) {
+      value = value.substr(6);
+    } else if (value.find(':') != std::string_view::npos) {
+      continue;  // remote:, project:, file:, template:
+    }
+    b = value.find_first_not_of(" \t'\"");
+    if (b == std::string_view::npos) continue;
+    value = value.substr(b);
+    size_t e = value.find_first_of("'\" \t#");
+    value = value.substr(0, e);
+    if (value.empty() || value.find('*') != std::string_view::npos) continue;
+    // GitLab resolves local includes from the repository root, with or without a leading '/'.
+    std::string rel(value[0] == '/' ? value.substr(1) : value);
+    gitlab_includes_.insert(rel);
+  }
+}
+
 }  // namespace keylint

@@ -1,4 +1,4 @@
-// What the repository's package.json files say, so that a file can be classified by the package
+// What the repository's package.json files (and GitLab CI includes) say, so that a file can be classified by the package
 // it belongs to (a Next.js app vs an Express server). Built once before analysis from the
 // targets' package.json files; immutable after, shared read-only by workers.
 #ifndef KEYLINT_CLASSIFY_LAYOUT_H_
@@ -24,7 +24,13 @@ class ProjectLayout {
   // The package whose folder is the longest prefix of `path`; nullptr if none.
   const PackageInfo* PackageOf(const std::string& path) const;
 
+  // .gitlab-ci.yml's `include:` of local files (paths from the repository root): those files
+  // are GitLab CI too. Includes it cannot read as a plain local path are ignored.
+  void AddGitlabCi(std::string_view bytes);
+  bool IsGitlabInclude(const std::string& path) const { return gitlab_includes_.count(path) > 0; }
+
  private:
+  std::set<std::string> gitlab_includes_;
   std::map<std::string, PackageInfo> packages_;  // by dir
 };
 

@@ -7,10 +7,18 @@
 namespace keylint {
 namespace {
 
-Stage StageOf(const std::string& path) {
+Stage StageOf(const std::string& path, const std::string& bytes = "") {
   Target t;
   t.path = path;
+  t.bytes = bytes;
   return Classify(t, BuiltinKnowledge(), ProjectLayout()).stage;
+}
+
+FileFacts FactsOf(const std::string& path, const std::string& bytes = "") {
+  Target t;
+  t.path = path;
+  t.bytes = bytes;
+  return Classify(t, BuiltinKnowledge(), ProjectLayout());
 }
 
 TEST(ClassifyStage, EnvFileNames) {
@@ -29,6 +37,9 @@ TEST(ClassifyStage, EnvFileNames) {
   EXPECT_EQ(StageOf(".env.dist"), Stage::kTemplate);
   EXPECT_EQ(StageOf(".env.staging.example"), Stage::kTemplate);
   EXPECT_EQ(StageOf(".env.keys"), Stage::kUnknown);
+  EXPECT_EQ(StageOf("example.env"), Stage::kTemplate);
+  // Only "example.env" and friends are templates, not every name ending in .env.
+  EXPECT_EQ(StageOf("deploy/production/app.env"), Stage::kProd);
 }
 
 TEST(ClassifyStage, FoldersAndTools) {
@@ -47,6 +58,49 @@ TEST(ClassifyStage, CiFilesAndOthers) {
   EXPECT_EQ(StageOf(".gitlab-ci.yml"), Stage::kCi);
   EXPECT_EQ(StageOf("src/index.ts"), Stage::kUnknown);
   EXPECT_EQ(StageOf("config/production/settings.yml"), Stage::kUnknown);
+}
+
+TEST(ClassifyStage, CarriersByNameWordFolderAndContent) {
+  EXPECT_EQ(FactsOf("docker-compose.override.yml").kind, FileKind::kCarrier);
+  EXPECT_EQ(StageOf("docker-compose.override.yml"), Stage::kDev);
+  EXPECT_EQ(StageOf("compose.ci.yaml"), Stage::kTest);
+  EXPECT_EQ(StageOf("deploy/compose.prod.yml"), Stage::kProd);
+  EXPECT_EQ(StageOf("docker/Dockerfile.dev"), Stage::kDev);
+  EXPECT_EQ(StageOf("scripts/dev-setup.sh"), Stage::kDev);
+  EXPECT_EQ(StageOf(".envrc"), Stage::kDev);
+  EXPECT_EQ(StageOf("charts/api/values-prod.yaml"), Stage::kProd);
+  EXPECT_EQ(StageOf("charts/api/values.staging.yaml"), Stage::kStaging);
+  EXPECT_EQ(StageOf("k8s/overlays/production/kustomization.yaml"), Stage::kProd);
+  EXPECT_EQ(StageOf("k8s/overlays/dev/patch-env.yaml"), Stage::kDev);
+  EXPECT_EQ(StageOf("infra/prod.tfvars"), Stage::kProd);
+  EXPECT_EQ(StageOf("infra/envs/staging/terraform.tfvars"), Stage::kStaging);
+  EXPECT_EQ(StageOf("vercel.json"), Stage::kProd);
+  // Content: what the file sets NODE_ENV to, when name and folder say nothing; reads do not count.
+  EXPECT_EQ(StageOf("Dockerfile", "FROM node\nENV NODE_ENV=production\n"), Stage::kProd);
+  EXPECT_EQ(StageOf("docker-compose.yml", "services:\n  a:\n    environment:\n      NODE_ENV: development\n"),
+            Stage::kDev);
+  EXPECT_EQ(StageOf("Dockerfile", "ARG NODE_ENV=development\nENV NODE_ENV=production\n"), Stage::kUnknown);
+  EXPECT_EQ(StageOf("run.sh", "if [ \"$NODE_ENV\" = production ]; then exit; fi\n"), Stage::kUnknown);
+  // Words that disagree name nothing; a file without a stage word is not a carrier's business.
+  EXPECT_EQ(StageOf("compose.prod.dev.yml"), Stage::kUnknown);
+  EXPECT_EQ(StageOf("docker-compose.yml"), Stage::kUnknown);
+  EXPECT_EQ(FactsOf("src/values.ts").kind, FileKind::kSource);
+}
+
+TEST(ClassifyStage, CompositeActionsAndGitlabIncludes) {
+  FileFacts action = FactsOf(".github/actions/setup/action.yml", "runs:\n  using: composite\n");
+  EXPECT_EQ(action.kind, FileKind::kGithubAction);
+  EXPECT_EQ(action.stage, Stage::kCi);
+  EXPECT_NE(FactsOf("action.yml", "runs:\n  using: node20\n").kind, FileKind::kGithubAction);
+  ProjectLayout layout;
+  layout.AddGitlabCi("include:\n  - local: /ci/lint.yml\n  - 'ci/test.yml'\n  - remote: https://x/y.yml\n"
+                     "  - project: group/p\n    file: /t.yml\nstages: [a]\n");
+  EXPECT_TRUE(layout.IsGitlabInclude("ci/lint.yml"));
+  EXPECT_TRUE(layout.IsGitlabInclude("ci/test.yml"));
+  EXPECT_FALSE(layout.IsGitlabInclude("t.yml"));
+  Target t;
+  t.path = "ci/lint.yml";
+  EXPECT_EQ(Classify(t, BuiltinKnowledge(), layout).kind, FileKind::kGitlabCi);
 }
 
 TEST(StageOfName, SuffixesAndPrefixes) {

@@ -15,6 +15,9 @@ void MoveAppend(std::vector<T>& to, std::vector<T>& from) {
 void Facts::Append(Facts&& other) {
   MoveAppend(env_definitions, other.env_definitions);
   MoveAppend(env_reads, other.env_reads);
+  MoveAppend(env_file_loads, other.env_file_loads);
+  MoveAppend(ci_workflow_calls, other.ci_workflow_calls);
+  MoveAppend(ci_reusable_secrets, other.ci_reusable_secrets);
   MoveAppend(inline_ignores, other.inline_ignores);
 }
 

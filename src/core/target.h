@@ -30,7 +30,11 @@ enum class Side { kUnknown, kClient, kServer, kShared };
 // kTemplate: .env.example and friends, which document keys and must not hold real values.
 enum class Stage { kUnknown, kDev, kTest, kStaging, kProd, kCi, kTemplate };
 // What kind of file it is for the analyzers that care.
-enum class FileKind { kSource, kDotenv, kGithubWorkflow, kGitlabCi, kPackageJson, kOther };
+// kCarrier: another file that gives values to names for a stage (compose, Dockerfile, Helm
+// values, ...: rules/stages.toml [[stages.carriers]]); FileFacts::carrier says which.
+// kGithubAction: a composite action (action.yml).
+enum class FileKind { kSource, kDotenv, kGithubWorkflow, kGithubAction, kGitlabCi, kPackageJson,
+                      kCarrier, kOther };
 
 const char* SideName(Side side);
 const char* StageName(Stage stage);
@@ -50,6 +54,8 @@ struct FileFacts {
   bool is_test = false;
   // Documentation (README.md, docs/): examples there are lower risk.
   bool is_docs = false;
+  // kCarrier: the index of its rule in StageKnowledge::carriers; -1 otherwise.
+  int carrier = -1;
 };
 
 }  // namespace keylint

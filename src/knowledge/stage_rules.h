@@ -20,6 +20,28 @@ struct EnvDirRule {
   std::string reason;
 };
 
+// A kind of file other than .env* that gives values to names for a stage (a compose file, a
+// Dockerfile, Helm values, netlify.toml), and how to read it.
+struct CarrierRule {
+  // How the file is read: "yaml" (YAML or JSON), "toml", "dockerfile", "shell", "makefile",
+  // "hcl" (Terraform .tfvars).
+  std::string format;
+  std::string what;  // what to call it in messages: "compose file"
+  std::vector<std::string> paths;  // gitignore-style globs on the relative path
+  // Dotted paths of the values read, '*' for any key or sequence item, "{stage}" for a key that
+  // names a stage (eas.json build.{stage}.env.*). A sequence of "K=V" scalars at the end of a path
+  // is read as assignments. Empty: every scalar leaf, its key the name (Helm values).
+  std::vector<std::string> values;
+  // Dotted paths of env files the file loads (compose env_file): a scalar, a sequence of
+  // scalars, or of maps with a `path`.
+  std::vector<std::string> loads;
+  // The stage when neither name, folder nor content says ("prod" for vercel.json's env).
+  Stage stage = Stage::kUnknown;
+  std::string stage_reason;
+  // A dotted path whose scalar names the file's stage (serverless.yml provider.stage).
+  std::string stage_from;
+};
+
 struct CiKnowledge {
   // GitHub Actions triggers that run with the base repository's secrets on input from outside
   // (pull_request_target, workflow_run, issue_comment).
@@ -48,6 +70,13 @@ struct StageKnowledge {
   // Folder names (lower-cased) that decide the stage of a non-template env file inside them:
   // config/production/.env -> prod. The nearest such folder wins over the file name.
   std::map<std::string, Stage> env_dirs;
+  // Lower-case words of a file name (split on . - _) and names of build profiles, deploy
+  // contexts and serverless stages that name a stage: override -> dev, prod -> prod.
+  std::map<std::string, Stage> name_words;
+  // Variables whose value names a carrier's stage when its name and folder do not
+  // (NODE_ENV=production in a Dockerfile).
+  std::vector<std::string> content_vars;
+  std::vector<CarrierRule> carriers;
   // Relative path suffixes of tool-owned env files ("nango-integrations/.env"): stage and why.
   std::map<std::string, EnvDirRule> tool_env_files;
   // Upper-case name words marking a stage when they end (or start) a variable name split on '_':
@@ -59,6 +88,9 @@ struct StageKnowledge {
   // Prod-named variables that a tool's own docs tell users to keep in a local .env (Nango's CLI
   // reads NANGO_SECRET_KEY_PROD from nango-integrations/.env): reported as a warning, not an error.
   std::vector<std::string> documented_local_prod_names;
+  // Upper-case name words that say a value is meant to be public (PUBLIC, PUBLISHABLE, ANON):
+  // such a value in the wrong stage is a warning, not an error.
+  std::vector<std::string> public_name_words;
   // Minimum Shannon entropy (bits/char) and length for a value under a secret-looking name to
   // count as a real secret when no credential rule matched it.
   double min_secret_entropy = 3.5;

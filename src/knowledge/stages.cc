@@ -1,6 +1,8 @@
 // [stages], [ci]: how a stage is recognised and which CI contexts are trusted
 // (rules/stages.toml). A user config may add entries; maps take the later value for a name.
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 
 #include "core/text.h"
 #include "knowledge/loaders.h"
@@ -35,17 +37,62 @@ Status ReadStageMap(const toml::table& t, std::string_view key, std::string_view
 }
 
 std::string Lower(std::string_view s) { return ToLower(s); }
+
+// [[stages.carriers]]: a user's entries come after the built-in ones; the first whose paths
+// match a file decides how it is read.
+Status LoadCarriers(const toml::table& t, std::string_view origin, std::vector<CarrierRule>* out) {
+  const toml::node* node = t.get("carriers");
+  if (!node) return {};
+  const toml::array* list = node->as_array();
+  if (!list) return ErrorAt(origin, *node, "'carriers' must be an array of tables");
+  for (const toml::node& entry : *list) {
+    const toml::table* e = entry.as_table();
+    if (!e) return ErrorAt(origin, entry, "[[stages.carriers]] entries must be tables");
+    if (Status s = CheckKeys(*e, {"format", "what", "paths", "values", "loads", "stage",
+                                  "stage_reason", "stage_from"},
+                             origin, "[[stages.carriers]]");
+        !s.ok()) {
+      return s;
+    }
+    CarrierRule c;
+    std::string stage = "unknown";
+    for (Status s : {ReadString(*e, "format", origin, &c.format, true),
+                     ReadString(*e, "what", origin, &c.what, true),
+                     ReadStrings(*e, "paths", origin, &c.paths),
+                     ReadStrings(*e, "values", origin, &c.values),
+                     ReadStrings(*e, "loads", origin, &c.loads),
+                     ReadString(*e, "stage", origin, &stage),
+                     ReadString(*e, "stage_reason", origin, &c.stage_reason),
+                     ReadString(*e, "stage_from", origin, &c.stage_from)}) {
+      if (!s.ok()) return s;
+    }
+    static const char* const kFormats[] = {"yaml", "toml", "dockerfile", "shell", "makefile", "hcl"};
+    if (std::none_of(std::begin(kFormats), std::end(kFormats),
+                     [&](const char* f) { return c.format == f; })) {
+      return ErrorAt(origin, entry,
+                     "unknown carrier format '" + c.format +
+                         "' (yaml, toml, dockerfile, shell, makefile, hcl)");
+    }
+    if (!ParseStageName(stage, &c.stage)) return ErrorAt(origin, entry, "unknown stage '" + stage + "'");
+    out->push_back(std::move(c));
+  }
+  return {};
+}
 std::string Upper(std::string_view s) { return ToUpper(s); }
 
 Status LoadStagesTable(const toml::table& t, std::string_view origin, StageKnowledge* k) {
   if (Status s = CheckKeys(t, {"env_files", "env_dirs", "tool_env_files", "names",
-                               "min_secret_entropy", "min_secret_length"},
+                               "min_secret_entropy", "min_secret_length", "name_words",
+                               "content_vars", "carriers"},
                            origin, "[stages]");
       !s.ok()) {
     return s;
   }
   for (Status s : {ReadStageMap(t, "env_files", origin, Lower, &k->env_files),
                    ReadStageMap(t, "env_dirs", origin, Lower, &k->env_dirs),
+                   ReadStageMap(t, "name_words", origin, Lower, &k->name_words),
+                   ReadStrings(t, "content_vars", origin, &k->content_vars),
+                   LoadCarriers(t, origin, &k->carriers),
                    ReadDouble(t, "min_secret_entropy", origin, &k->min_secret_entropy)}) {
     if (!s.ok()) return s;
   }
@@ -78,20 +125,23 @@ Status LoadStagesTable(const toml::table& t, std::string_view origin, StageKnowl
   if (const toml::node* node = t.get("names")) {
     const toml::table* names = node->as_table();
     if (!names) return ErrorAt(origin, *node, "[stages.names] must be a table");
-    if (Status s = CheckKeys(*names, {"suffixes", "prefixes", "secret_words", "documented_local_prod"},
+    if (Status s = CheckKeys(*names, {"suffixes", "prefixes", "secret_words", "documented_local_prod",
+                                         "public_words"},
                              origin, "[stages.names]");
         !s.ok()) {
       return s;
     }
-    std::vector<std::string> words, documented;
+    std::vector<std::string> words, documented, public_words;
     for (Status s : {ReadStageMap(*names, "suffixes", origin, Upper, &k->name_suffixes),
                      ReadStageMap(*names, "prefixes", origin, Upper, &k->name_prefixes),
                      ReadStrings(*names, "secret_words", origin, &words),
-                     ReadStrings(*names, "documented_local_prod", origin, &documented)}) {
+                     ReadStrings(*names, "documented_local_prod", origin, &documented),
+                     ReadStrings(*names, "public_words", origin, &public_words)}) {
       if (!s.ok()) return s;
     }
     for (const std::string& w : words) k->secret_name_words.push_back(ToUpper(w));
     for (const std::string& d : documented) k->documented_local_prod_names.push_back(ToUpper(d));
+    for (const std::string& w : public_words) k->public_name_words.push_back(ToUpper(w));
   }
   return {};
 }

@@ -6,7 +6,6 @@
 #include <string>
 #include <tuple>
 
-#include "core/fingerprint.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
 
@@ -45,6 +44,8 @@ class CrossFile {
 
   std::vector<Finding> Run() {
     SameValues();
+    LoadedProductionFiles();
+    InheritedProductionSecrets();
     MissingKeys();
     ClientReadsOfSecretValues();
     return std::move(out_);
@@ -73,31 +74,46 @@ class CrossFile {
 
   // The same secret in two stages' files: reported at each definition in a lower stage than
   // the highest one, related to the first definition in the highest stage.
+  // The stage a definition's value serves: its file's, or its name's where the name says a
+  // later one (NANGO_SECRET_KEY_PROD in the Nango CLI's local .env is a production slot).
+  Stage SlotStage(const EnvDefinition& d) const {
+    if (Rank(d.stage) < 0) return d.stage;
+    Stage named = StageOfName(k_.stages, d.key);
+    return Rank(named) > Rank(d.stage) ? named : d.stage;
+  }
+
   void AcrossFiles(uint64_t hash, const std::vector<const EnvDefinition*>& defs) {
     const EnvDefinition* anchor = nullptr;
     for (const EnvDefinition* d : defs) {
-      if (Rank(d->stage) >= 0 && (!anchor || Rank(d->stage) > Rank(anchor->stage))) anchor = d;
+      if (Rank(SlotStage(*d)) >= 0 && (!anchor || Rank(SlotStage(*d)) > Rank(SlotStage(*anchor)))) {
+        anchor = d;
+      }
     }
+    const Stage top = anchor ? SlotStage(*anchor) : Stage::kUnknown;
     // Dev and test sharing a (non-production) key is common and harmless: only a value that
     // also serves staging or production is worth a finding.
-    if (!anchor || Rank(anchor->stage) < Rank(Stage::kStaging)) return;
+    if (!anchor || Rank(top) < Rank(Stage::kStaging)) return;
     for (const EnvDefinition* d : defs) {
-      if (Rank(d->stage) < 0 || d->stage == anchor->stage) continue;
-      const std::string related = "the same value in " + std::string(StageName(anchor->stage)) +
-                                  " file " + anchor->location.path + " ('" + anchor->key + "')";
+      // Two slots of one file are WithinFile's (NANGO_SECRET_KEY_DEV == NANGO_SECRET_KEY_PROD).
+      if (Rank(SlotStage(*d)) < 0 || SlotStage(*d) == top ||
+          d->location.path == anchor->location.path) {
+        continue;
+      }
+      const std::string related = "the same value in " + std::string(StageName(top)) +
+                                  " slot " + anchor->location.path + " ('" + anchor->key + "')";
       Finding* f = nullptr;
-      if (anchor->stage == Stage::kProd && Rank(d->stage) <= Rank(Stage::kTest)) {
+      if (top == Stage::kProd && Rank(d->stage) <= Rank(Stage::kTest)) {
         if (d->value_stage == Stage::kProd) continue;  // already reported by its own file
         f = Add("stage/prod-key-in-dev-env", d->value_location,
-                "'" + d->key + "' in " + StageName(d->stage) + " env file " + d->location.path +
+                "'" + d->key + "' in " + StageName(d->stage) + " file " + d->location.path +
                     " holds the production value (" + d->value_masked + ") of '" + anchor->key +
                     "' in " + anchor->location.path,
                 d->stage);
       } else {
         f = Add("stage/shared-across-environments", d->value_location,
                 "'" + d->key + "' (" + d->value_masked + ") in " + StageName(d->stage) +
-                    " env file " + d->location.path + " is also used by " +
-                    StageName(anchor->stage) + " file " + anchor->location.path,
+                    " file " + d->location.path + " is also used by " + StageName(top) +
+                    " slot '" + anchor->key + "' in " + anchor->location.path,
                 d->stage);
       }
       if (f) {
@@ -129,57 +145,152 @@ class CrossFile {
     }
   }
 
+  // A reusable workflow's production secret, inherited (secrets: inherit) by a job that pull
+  // requests reach: the called workflow runs with the caller's trigger.
+  void InheritedProductionSecrets() {
+    for (const CiReusableSecret& use : all_.ci_reusable_secrets) {
+      for (const CiWorkflowCall& call : all_.ci_workflow_calls) {
+        if (call.callee != use.workflow || !call.inherit || call.exposure.empty()) continue;
+        std::optional<Finding> f = k_.MakeFinding(
+            "stage/prod-secret-in-ci", use.location,
+            "production secret '" + use.name + "' in reusable workflow " + use.workflow +
+                " is inherited by job '" + call.job + "' of " + call.caller + ", which runs on " +
+                call.exposure + ": pull request code can read it");
+        if (!f) break;
+        f->properties["stage"] = "ci";
+        f->related.push_back({call.location, "called with secrets: inherit"});
+        out_.push_back(std::move(*f));
+        break;
+      }
+    }
+  }
+
+  // A dev or test file loading a production env file: an error when that file holds secrets
+  // here, a warning when it is not in this checkout (its keys arrive all the same wherever it
+  // exists), nothing when it holds none.
+  void LoadedProductionFiles() {
+    for (const EnvFileLoad& load : all_.env_file_loads) {
+      const EnvDefinition* secret = nullptr;
+      bool present = false;
+      for (const EnvDefinition& d : all_.env_definitions) {
+        if (d.location.path != load.loaded_path) continue;
+        present = true;
+        if (d.value_is_secret && (!secret || DefLess(&d, secret))) secret = &d;
+      }
+      if (present && !secret) continue;
+      std::optional<Finding> f = k_.MakeFinding(
+          "stage/prod-key-in-dev-env", load.location,
+          load.where + " loads production env file " + load.loaded_path +
+              (secret ? ", which holds secrets ('" + secret->key + "', " + secret->value_masked + ")"
+                      : " (not in this checkout): its production keys come along"),
+          secret ? Level::kError : Level::kWarning);
+      if (!f) continue;
+      f->properties["stage"] = StageName(load.loader_stage);
+      if (secret) {
+        f->related.push_back({secret->value_location, "a secret in " + load.loaded_path});
+        f->secret_hash = secret->value_hash;
+      }
+      out_.push_back(std::move(*f));
+    }
+  }
+
+  // Each template is compared with the stage env files of its own application: the files in its
+  // folder and below, up to a folder with a template of its own (monorepos have one per app).
+  // A template named for a stage (.env.test.example) speaks for that stage only, and a generic
+  // one for the stages without their own. A stage's keys are those of all its files there plus
+  // the shared .env beside the template; a stage that defines none of the template's keys is
+  // some other tool's and is skipped. One finding per missing key, on the template line, with the
+  // first line of each stage file that lacks it as a related location.
   void MissingKeys() {
-    // dir -> template key -> its first definition.
-    std::map<std::string, std::map<std::string, const EnvDefinition*>> templates;
-    // dir -> stage -> files -> keys; dir -> keys of the shared ".env".
-    std::map<std::string, std::map<Stage, std::map<std::string, std::set<std::string>>>> stages;
-    std::map<std::string, std::set<std::string>> shared;
+    struct Template {
+      Stage only = Stage::kUnknown;  // kUnknown: every stage without its own template
+      std::map<std::string, const EnvDefinition*> keys;
+    };
+    std::map<std::string, std::map<std::string, Template>> templates;  // dir -> path -> template
+    std::map<std::string, std::set<std::string>> files;  // stage file -> its keys
+    std::map<std::string, Stage> file_stage;
     for (const EnvDefinition& d : all_.env_definitions) {
-      const std::string dir = Dir(d.location.path);
+      if (!d.from_env_file) continue;
+      const std::string& path = d.location.path;
       if (d.is_template) {
-        auto& slot = templates[dir][d.key];
+        Template& t = templates[Dir(path)][path];
+        t.only = StageOfTemplateName(Base(path));
+        auto& slot = t.keys[d.key];
         if (!slot || DefLess(&d, slot)) slot = &d;
       } else if (Rank(d.stage) >= 0) {
-        stages[dir][d.stage][d.location.path].insert(d.key);
-        if (Base(d.location.path) == ".env") shared[dir].insert(d.key);
+        files[path].insert(d.key);
+        file_stage[path] = d.stage;
       }
     }
-    for (const auto& [dir, keys] : templates) {
-      auto it = stages.find(dir);
-      if (it == stages.end()) continue;
-      for (const auto& [stage, files] : it->second) {
-        std::set<std::string> present = shared[dir];
-        for (const auto& [path, ks] : files) present.insert(ks.begin(), ks.end());
-        bool sibling = std::any_of(keys.begin(), keys.end(),
-                                   [&](const auto& kv) { return present.count(kv.first) > 0; });
-        if (!sibling) continue;
-        // Report on the stage's main file: the first one not ending in ".local".
-        std::string report = files.begin()->first;
-        for (const auto& [path, ks] : files) {
-          if (!EndsWith(path, ".local")) {
-            report = path;
-            break;
-          }
+    // (template dir, folder, stage) -> the stage files of one folder of that application: files
+    // of one stage in one folder are loaded together, other folders are other programs.
+    std::map<std::tuple<std::string, std::string, Stage>, std::vector<std::string>> groups;
+    for (const auto& [path, keys] : files) {
+      for (std::string dir = Dir(path);; dir = Dir(dir)) {
+        if (templates.count(dir)) {
+          groups[{dir, Dir(path), file_stage[path]}].push_back(path);
+          break;
         }
-        for (const auto& [key, def] : keys) {
-          if (present.count(key)) continue;
-          Location top;
-          top.path = report;
-          top.line = top.end_line = 1;
-          top.column = top.end_column = top.column_utf16 = top.end_column_utf16 = 1;
-          if (Finding* f = Add("config/env-missing-key", top,
-                               "'" + key + "' from template " + def->location.path +
-                                   " is not defined in the " + StageName(stage) +
-                                   " env files of " + (dir.empty() ? "the root" : dir),
-                               stage)) {
-            f->related.push_back({def->location, "defined in the template"});
-            f->properties["key"] = key;
-            AssignFingerprint(f);  // one per key (the name it quotes), not one per file
-          }
-        }
+        if (dir.empty()) break;
       }
     }
+    // template line -> the stage files lacking its key.
+    std::map<const EnvDefinition*, std::vector<std::pair<Stage, std::string>>, bool (*)(const EnvDefinition*, const EnvDefinition*)>
+        missing(DefLess);
+    for (const auto& [group, paths] : groups) {
+      const auto& [dir, folder, stage] = group;
+      const Template* tpl = nullptr;
+      for (const auto& [tpath, t] : templates[dir]) {
+        if (t.only == stage || (t.only == Stage::kUnknown && !tpl)) tpl = &t;
+      }
+      if (!tpl || (tpl->only != stage && tpl->only != Stage::kUnknown)) continue;
+      std::set<std::string> present;
+      const std::string shared = folder.empty() ? ".env" : folder + "/.env";
+      if (auto it = files.find(shared); it != files.end()) present = it->second;
+      for (const std::string& p : paths) present.insert(files[p].begin(), files[p].end());
+      bool sibling = std::any_of(tpl->keys.begin(), tpl->keys.end(),
+                                 [&](const auto& kv) { return present.count(kv.first) > 0; });
+      if (!sibling) continue;
+      // The stage's main file: the first one not ending in ".local".
+      std::string report = paths.front();
+      for (const std::string& p : paths) {
+        if (!EndsWith(p, ".local")) {
+          report = p;
+          break;
+        }
+      }
+      for (const auto& [key, def] : tpl->keys) {
+        if (!present.count(key)) missing[def].push_back({stage, report});
+      }
+    }
+    for (const auto& [def, lacking] : missing) {
+      std::string names;
+      for (const auto& [stage, path] : lacking) {
+        names += (names.empty() ? "" : ", ") + path + " (" + StageName(stage) + ")";
+      }
+      Finding* f = Add("config/env-missing-key", def->location,
+                       "'" + def->key + "' is declared in template " + def->location.path +
+                           " but missing from " + names,
+                       Stage::kTemplate);
+      if (!f) continue;
+      for (const auto& [stage, path] : lacking) {
+        Location top;
+        top.path = path;
+        top.line = top.end_line = 1;
+        top.column = top.end_column = top.column_utf16 = top.end_column_utf16 = 1;
+        f->related.push_back({top, std::string(StageName(stage)) + " env file without '" + def->key + "'"});
+      }
+      f->properties["key"] = def->key;
+    }
+  }
+
+  // The stage a template's name is for: ".env.test.example" -> test; kUnknown when generic.
+  Stage StageOfTemplateName(const std::string& base) const {
+    for (const auto& [name, stage] : k_.stages.env_files) {
+      if (stage == Stage::kTemplate || stage == Stage::kUnknown || name == ".env") continue;
+      if (ToLower(base).rfind(name + ".", 0) == 0) return stage;
+    }
+    return Stage::kUnknown;
   }
 
   // A client read of a name that no rule calls secret, while an env file assigns it a secret

@@ -15,6 +15,7 @@ EnvDefinition Def(const std::string& path, int line, const std::string& key, Sta
   d.key = key;
   d.stage = stage;
   d.is_template = stage == Stage::kTemplate;
+  d.from_env_file = true;
   d.value_is_secret = secret;
   d.value_hash = hash;
   d.value_empty = hash == 0;
@@ -74,10 +75,26 @@ TEST(CrossFile, MissingKeyFromTemplate) {
                  Def(".env", 1, "A", Stage::kDev, 0, false),
                  Def(".env.production", 1, "B", Stage::kProd, 0, false),
                  Def("other/.env.production", 1, "Z", Stage::kProd, 0, false)}),
-            (V{".env:1 config/env-missing-key -> .env.example:2",
-               ".env:1 config/env-missing-key -> .env.example:3",
-               // .env is shared by every mode: A counts as present for production.
-               ".env.production:1 config/env-missing-key -> .env.example:3"}));
+            // On the template line, with each stage file lacking the key as related. .env is
+            // shared by every mode: A counts as present for production.
+            (V{".env.example:2 config/env-missing-key -> .env:1",
+               ".env.example:3 config/env-missing-key -> .env:1 -> .env.production:1"}));
+}
+
+TEST(CrossFile, EachTemplateSpeaksForItsOwnApplication) {
+  EXPECT_EQ(CrossRun({Def(".env.example", 1, "ROOT_ONLY", Stage::kTemplate, 0, false),
+                 Def(".env.example", 2, "SHARED", Stage::kTemplate, 0, false),
+                 Def("apps/web/.env.example", 1, "WEB_KEY", Stage::kTemplate, 0, false),
+                 Def("apps/web/.env.example", 2, "WEB_URL", Stage::kTemplate, 0, false),
+                 Def("apps/web/.env.test.example", 1, "TEST_ONLY", Stage::kTemplate, 0, false),
+                 Def("apps/web/.env.test.example", 2, "WEB_URL", Stage::kTemplate, 0, false),
+                 // apps/web's own files: .env.local lacks WEB_KEY; .env.test follows its template.
+                 Def("apps/web/.env.local", 1, "WEB_URL", Stage::kDev, 0, false),
+                 Def("apps/web/.env.test", 1, "WEB_URL", Stage::kTest, 0, false),
+                 // No template of its own: the root's applies, but it shares none of its keys.
+                 Def("apps/api/.env", 1, "API_PORT", Stage::kDev, 0, false)}),
+            (V{"apps/web/.env.example:1 config/env-missing-key -> apps/web/.env.local:1",
+               "apps/web/.env.test.example:1 config/env-missing-key -> apps/web/.env.test:1"}));
 }
 
 }  // namespace

@@ -202,14 +202,20 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     for (const Skip& s : report.skips) run.verbose_lines.push_back(s.path + ": skipped: " + s.reason);
   }
 
-  // package.json files first: the layout classifies every other file.
+  // package.json and .gitlab-ci.yml files first: the layout classifies every other file.
   std::vector<Slot> slots(targets.size());
   ProjectLayout layout;
   const size_t max_bytes = knowledge.settings.max_file_bytes;
   for (size_t i = 0; i < targets.size(); ++i) {
-    if (fs::path(targets[i].path).filename() != "package.json") continue;
+    const std::string name = fs::path(targets[i].path).filename().string();
+    const bool gitlab = name == ".gitlab-ci.yml" || name == ".gitlab-ci.yaml";
+    if (name != "package.json" && !gitlab) continue;
     if (ReadTargetBytes(&targets[i], max_bytes, &slots[i].skip_reason, &slots[i].read_error)) {
-      layout.AddPackageJson(targets[i].path, targets[i].bytes);
+      if (gitlab) {
+        layout.AddGitlabCi(targets[i].bytes);
+      } else {
+        layout.AddPackageJson(targets[i].path, targets[i].bytes);
+      }
     }
   }
 

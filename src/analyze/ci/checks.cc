@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "analyze/ci/log_leaks.h"
 #include "analyze/ci/yaml_tree.h"
+#include "core/glob.h"
 #include "core/text.h"
 
 namespace keylint {
@@ -134,13 +137,21 @@ struct CiAnalyzer::Impl {
 
   // Per file.
   const Target* target = nullptr;
+  const YamlNode* workflow_env = nullptr;  // the workflow's env:, while it is analysed
   FileAnalysis* out = nullptr;
   std::unique_ptr<LineIndex> lines;
 
   Location Span(size_t b, size_t e) const { return lines->Span(target->path, b, e); }
 
+  // One finding per rule and place: an anchor merged into three jobs is one problem.
   Finding* Add(const char* rule, const Location& loc, std::string message,
                Level cap = Level::kError) {
+    for (const Finding& done : out->findings) {
+      if (done.rule_id == rule && done.location.line == loc.line &&
+          done.location.column == loc.column) {
+        return nullptr;
+      }
+    }
     std::optional<Finding> f = knowledge.MakeFinding(rule, loc, std::move(message), cap);
     if (!f) return nullptr;
     f->properties["stage"] = "ci";
@@ -209,11 +220,13 @@ struct CiAnalyzer::Impl {
     if (triggers.empty()) triggers = Names(root.Get("true"));
     std::string untrusted, pr;
     bool automatic = false;
+    const bool reusable = Contains(triggers, "workflow_call");
     for (const std::string& t : triggers) {
       if (Contains(ci.untrusted_triggers, t) && untrusted.empty()) untrusted = t;
       if (Contains(ci.pr_triggers, t) && pr.empty()) pr = t;
       if (!Contains(ci.manual_triggers, t)) automatic = true;
     }
+    workflow_env = root.Get("env");
     std::vector<SecretRef> wf_refs;
     if (const YamlNode* env = root.Get("env")) {
       CollectRefs(text, *env, "", FindGithubSecrets, &wf_refs);
@@ -268,6 +281,20 @@ struct CiAnalyzer::Impl {
       for (const SecretRef& r : refs) uses_secrets = uses_secrets || r.name != "GITHUB_TOKEN";
       if (!untrusted.empty() && uses_secrets) CheckUntrustedCheckout(job, id, untrusted, refs);
 
+      // A reusable workflow called with every secret from a job that pull requests reach.
+      if (const YamlNode* uses = job.Get("uses"); uses && uses->scalar.rfind("./", 0) == 0) {
+        const YamlEntry* s = job.Entry("secrets");
+        CiWorkflowCall call;
+        call.location = Span(uses->begin, uses->end);
+        call.caller = target->path;
+        call.callee = uses->scalar.substr(2);
+        call.job = id;
+        call.inherit = s && s->value.scalar == "inherit";
+        call.exposure = job_untrusted ? untrusted : job_pr ? pr : "";
+        out->facts.ci_workflow_calls.push_back(std::move(call));
+      }
+      CheckGithubLogLeaks(job);
+
       bool reported_error = false;
       const SecretRef* first_prod = nullptr;
       for (const SecretRef& r : refs) {
@@ -281,6 +308,10 @@ struct CiAnalyzer::Impl {
           why = std::string("run on ") + pr + (tests ? " and runs tests or builds" : "") +
                 ": pull request code can read it";
         } else {
+          if (reusable) {
+            out->facts.ci_reusable_secrets.push_back(
+                {Span(r.begin, r.end), target->path, r.name, id});
+          }
           continue;
         }
         reported_error = true;
@@ -294,6 +325,123 @@ struct CiAnalyzer::Impl {
                 "protection rules");
       }
       if (automatic) CheckAutoConfirm(job, cond);
+    }
+  }
+
+  // Env names assigned a secret in an env: map (env: TOKEN: ${{ secrets.NPM_TOKEN }}), where the
+  // env name or the secret's says it is one: projects keep plain identifiers (a Cloudflare zone
+  // id) in secrets too, and printing those is no leak.
+  void SecretEnvNames(const YamlNode* env, std::set<std::string>* out_names) const {
+    if (!env) return;
+    for (const YamlEntry& e : env->map) {
+      std::vector<SecretRef> refs;
+      FindGithubSecrets(target->bytes, e.value.begin, e.value.end, e.key, &refs);
+      for (const SecretRef& r : refs) {
+        if (IsSecretLikeName(knowledge.stages, r.name) || IsSecretLikeName(knowledge.stages, e.key)) {
+          out_names->insert(e.key);
+        }
+      }
+    }
+  }
+
+  // Reports each leak of one script; a secret written to a file counts only when `uploaded`
+  // says the job publishes that file (then it is an error: artifacts are not masked).
+  void ReportLeaks(const std::vector<LogLeak>& leaks,
+                   const std::vector<std::string>& uploaded_paths) {
+    for (const LogLeak& l : leaks) {
+      if (!l.written_file.empty()) {
+        if (!Uploaded(l.written_file, uploaded_paths)) continue;
+        Add("config/ci-secret-in-log", Span(l.begin, l.end),
+            "this line " + l.what + ", which the job uploads as an artifact");
+        continue;
+      }
+      Add("config/ci-secret-in-log", Span(l.begin, l.end),
+          "this line " + l.what + "; masking hides only exact values, not encoded or partial ones",
+          Level::kWarning);
+    }
+  }
+
+  static bool Uploaded(const std::string& file, const std::vector<std::string>& paths) {
+    auto clean = [](std::string p) {
+      while (p.rfind("./", 0) == 0) p.erase(0, 2);
+      while (!p.empty() && p.back() == '/') p.pop_back();
+      return p;
+    };
+    const std::string f = clean(file);
+    for (const std::string& raw : paths) {
+      const std::string p = clean(raw);
+      if (p.empty() || p[0] == '!') continue;
+      if (p == "." || p == f || f.rfind(p + "/", 0) == 0 || GlobMatch(p, f)) return true;
+    }
+    return false;
+  }
+
+  // Lines of a path: value (a scalar, possibly multi-line, or a sequence).
+  static std::vector<std::string> PathLines(const YamlNode* n) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    auto add = [&](const std::string& text) {
+      size_t start = 0;
+      while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        std::string_view line = TrimSpace(std::string_view(text).substr(start, nl - start));
+        if (!line.empty() && line != "|" && line != ">") out.emplace_back(line);
+        start = nl + 1;
+      }
+    };
+    if (n->is_scalar()) add(n->scalar);
+    for (const YamlNode& item : n->seq) add(item.scalar);
+    return out;
+  }
+
+  void CheckGithubLogLeaks(const YamlNode& job) {
+    const YamlNode* steps = job.Get("steps");
+    if (!steps) return;
+    ScriptScope job_scope;
+    SecretEnvNames(job.Get("env"), &job_scope.secret_env);
+    SecretEnvNames(workflow_env, &job_scope.secret_env);
+    std::vector<std::string> uploaded;
+    for (const YamlNode& step : steps->seq) {
+      const YamlNode* uses = step.Get("uses");
+      if (uses && uses->scalar.rfind("actions/upload-artifact", 0) == 0) {
+        const YamlNode* with = step.Get("with");
+        for (std::string& p : PathLines(with ? with->Get("path") : nullptr)) uploaded.push_back(std::move(p));
+      }
+    }
+    for (const YamlNode& step : steps->seq) {
+      const YamlNode* run = step.Get("run");
+      if (!run || !run->is_scalar()) continue;
+      ScriptScope scope = job_scope;
+      SecretEnvNames(step.Get("env"), &scope.secret_env);
+      std::string_view script(target->bytes.data() + run->begin, run->end - run->begin);
+      scope.has_secrets = !scope.secret_env.empty() || MentionsGithubSecret(script);
+      ReportLeaks(FindLogLeaks(target->bytes, run->begin, run->end, scope, knowledge.stages), uploaded);
+    }
+  }
+
+  // A composite action's steps: its secrets arrive as inputs (${{ inputs.api-token }}).
+  void AnalyzeCompositeAction(const YamlNode& root) {
+    const YamlNode* runs = root.Get("runs");
+    const YamlNode* steps = runs ? runs->Get("steps") : nullptr;
+    if (!steps) return;
+    for (const YamlNode& step : steps->seq) {
+      const YamlNode* run = step.Get("run");
+      if (!run || !run->is_scalar()) continue;
+      ScriptScope scope;
+      scope.inputs_are_secrets = true;
+      if (const YamlNode* env = step.Get("env")) {
+        for (const YamlEntry& e : env->map) {
+          std::string_view v(target->bytes.data() + e.value.begin, e.value.end - e.value.begin);
+          size_t at = v.find("inputs.");
+          if (at == std::string_view::npos) continue;
+          size_t s = at + 7, x = s;
+          while (x < v.size() && (std::isalnum(static_cast<unsigned char>(v[x])) || v[x] == '_' || v[x] == '-')) ++x;
+          if (IsSecretLikeName(knowledge.stages, v.substr(s, x - s))) scope.secret_env.insert(e.key);
+        }
+      }
+      scope.has_secrets = !scope.secret_env.empty();
+      ReportLeaks(FindLogLeaks(target->bytes, run->begin, run->end, scope, knowledge.stages), {});
     }
   }
 
@@ -333,14 +481,19 @@ struct CiAnalyzer::Impl {
     static const char* const kReserved[] = {"stages", "variables", "default", "include", "workflow",
                                             "image", "services", "before_script", "after_script",
                                             "cache", "pages"};
-    std::vector<const YamlEntry*> jobs;
+    // Jobs with their `extends:` applied (hidden .templates included).
+    std::vector<std::pair<std::string, YamlNode>> jobs;
     for (const YamlEntry& e : root.map) {
       bool reserved = std::any_of(std::begin(kReserved), std::end(kReserved),
                                   [&](const char* r) { return e.key == r; });
       if (!reserved && !e.key.empty() && e.key[0] != '.' && e.value.kind == YamlNode::Kind::kMap) {
-        jobs.push_back(&e);
+        jobs.emplace_back(e.key, ResolveExtends(root, e.value, 0));
       }
     }
+    // workflow:rules that admit merge request pipelines make every job without rules of its own
+    // run in them.
+    bool workflow_mr = false;
+    if (const YamlNode* wf = root.Get("workflow")) workflow_mr = RulesRunOnMr(wf->Get("rules"));
     std::vector<SecretRef> global;
     if (const YamlNode* vars = root.Get("variables")) {
       CollectRefs(text, *vars, "", FindGitlabVariables, &global);
@@ -354,15 +507,18 @@ struct CiAnalyzer::Impl {
                 std::to_string(jobs.size()) + " jobs; scope it to the deploy job");
       }
     }
-    for (const YamlEntry* je : jobs) {
-      const YamlNode& job = je->value;
+    for (const auto& [job_id, job] : jobs) {
       std::string when;
-      for (const char* k : {"rules", "only", "except", "when"}) {
+      for (const char* k : {"rules", "only", "when"}) {
         if (const YamlEntry* e = job.Entry(k)) when += std::string(text.substr(e->key_begin, e->value.end - e->key_begin));
       }
-      bool on_mr = ContainsAny(when, ci.gitlab_mr_markers);
+      bool own_rules = job.Get("rules") || job.Get("only") || job.Get("except");
+      bool on_mr = own_rules ? (job.Get("rules") ? RulesRunOnMr(job.Get("rules"))
+                                                 : ContainsAny(when, ci.gitlab_mr_markers))
+                             : workflow_mr;
       bool gated = job.Get("environment") != nullptr;
       bool manual = when.find("manual") != std::string::npos;
+      CheckGitlabLogLeaks(job);
       std::vector<SecretRef> refs;
       for (const YamlEntry& e : job.map) {
         if (e.key == "script" || e.key == "before_script" || e.key == "after_script" ||
@@ -379,15 +535,86 @@ struct CiAnalyzer::Impl {
         if (gated || !on_mr) continue;
         reported = true;
         Add("stage/prod-secret-in-ci", Span(r.begin, r.end),
-            "production variable '" + r.name + "' is reachable from job '" + je->key +
+            "production variable '" + r.name + "' is reachable from job '" + job_id +
                 "', which runs in merge request pipelines");
       }
       if (first_prod && !gated && !reported) {
         Add("config/ci-prod-secret-without-environment", Span(first_prod->begin, first_prod->end),
-            "job '" + je->key + "' reads production variable '" + first_prod->name +
+            "job '" + job_id + "' reads production variable '" + first_prod->name +
                 "' without an `environment:`; use a protected production environment");
       }
       if (const YamlNode* vars = job.Get("variables")) CheckGitlabAutoConfirm(*vars, manual);
+    }
+  }
+
+  // Whether rules: admit merge request pipelines: an entry whose `if` names them and whose
+  // `when` is not `never`.
+  bool RulesRunOnMr(const YamlNode* rules) const {
+    if (!rules) return false;
+    for (const YamlNode& r : rules->seq) {
+      const YamlNode* when = r.Get("when");
+      if (when && when->scalar == "never") continue;
+      std::string_view item(target->bytes.data() + r.begin, r.end - r.begin);
+      if (ContainsAny(item, ci.gitlab_mr_markers)) return true;
+    }
+    return false;
+  }
+
+  // The job with `extends:` applied: its parents (in order, later ones winning) deep-merged
+  // under its own keys, as GitLab does. Depth-limited, so a cycle ends.
+  YamlNode ResolveExtends(const YamlNode& root, const YamlNode& job, int depth) const {
+    const YamlNode* ext = job.Get("extends");
+    if (!ext || depth > 10) return job;
+    std::vector<std::string> parents;
+    if (ext->is_scalar()) parents.push_back(ext->scalar);
+    for (const YamlNode& p : ext->seq) parents.push_back(p.scalar);
+    YamlNode merged;
+    merged.kind = YamlNode::Kind::kMap;
+    for (const std::string& name : parents) {
+      const YamlNode* parent = root.Get(name);
+      if (parent && parent->kind == YamlNode::Kind::kMap) {
+        DeepMerge(ResolveExtends(root, *parent, depth + 1), &merged);
+      }
+    }
+    DeepMerge(job, &merged);
+    merged.begin = job.begin;
+    merged.end = job.end;
+    return merged;
+  }
+
+  // Hashes merge key by key; anything else is replaced (GitLab's extends semantics).
+  static void DeepMerge(const YamlNode& from, YamlNode* into) {
+    for (const YamlEntry& e : from.map) {
+      YamlEntry* have = nullptr;
+      for (YamlEntry& h : into->map) {
+        if (h.key == e.key) have = &h;
+      }
+      if (!have) {
+        into->map.push_back(e);
+      } else if (have->value.kind == YamlNode::Kind::kMap && e.value.kind == YamlNode::Kind::kMap) {
+        DeepMerge(e.value, &have->value);
+      } else {
+        *have = e;
+      }
+    }
+  }
+
+  void CheckGitlabLogLeaks(const YamlNode& job) {
+    std::vector<std::string> uploaded;
+    if (const YamlNode* artifacts = job.Get("artifacts")) uploaded = PathLines(artifacts->Get("paths"));
+    ScriptScope scope;
+    scope.judge_names = true;
+    scope.has_secrets = true;  // project CI/CD variables are in every job's environment
+    for (const char* key : {"before_script", "script", "after_script"}) {
+      const YamlNode* script = job.Get(key);
+      if (!script) continue;
+      std::vector<const YamlNode*> items;
+      if (script->is_scalar()) items.push_back(script);
+      for (const YamlNode& item : script->seq) items.push_back(&item);
+      for (const YamlNode* item : items) {
+        if (!item->is_scalar()) continue;
+        ReportLeaks(FindLogLeaks(target->bytes, item->begin, item->end, scope, knowledge.stages), uploaded);
+      }
     }
   }
 
@@ -426,6 +653,7 @@ void CiAnalyzer::Analyze(const Target& target, const FileFacts& facts, FileAnaly
   if (doc.root.kind == YamlNode::Kind::kMap) {
     if (facts.kind == FileKind::kGithubWorkflow) im.AnalyzeGithub(doc.root);
     if (facts.kind == FileKind::kGitlabCi) im.AnalyzeGitlab(doc.root);
+    if (facts.kind == FileKind::kGithubAction) im.AnalyzeCompositeAction(doc.root);
   }
   im.lines.reset();
   im.target = nullptr;

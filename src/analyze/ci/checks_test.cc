@@ -180,5 +180,76 @@ TEST(CiAnalyzer, GitlabMergeRequestJob) {
             (V{"5 stage/prod-secret-in-ci error"}));
 }
 
+TEST(YamlTree, AliasesAndMergeKeysResolve) {
+  YamlParser p;
+  std::string text =
+      "base: &base\n  A: 1\n  B: 2\nuse:\n  <<: *base\n  B: 3\nlist: [*base]\nboth:\n  <<: [*base]\n";
+  YamlDocument d = p.Parse(text);
+  ASSERT_FALSE(d.has_error);
+  const YamlNode* use = d.root.Get("use");
+  ASSERT_NE(use, nullptr);
+  ASSERT_NE(use->Get("A"), nullptr);
+  EXPECT_EQ(use->Get("A")->scalar, "1");
+  EXPECT_EQ(use->Get("B")->scalar, "3");  // the map's own key wins over the merged one
+  EXPECT_EQ(use->Get("<<"), nullptr);
+  // The copy keeps the anchor's position: findings point at the text that holds the value.
+  EXPECT_EQ(text.substr(use->Get("A")->begin, 1), "1");
+  EXPECT_EQ(d.root.Get("list")->seq.at(0).Get("B")->scalar, "2");
+  EXPECT_EQ(d.root.Get("both")->Get("A")->scalar, "1");
+}
+
+TEST(YamlTree, AliasBombStopsAtItsBudget) {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'k'; ++c, ++prev) {
+    text += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) text += std::string(i ? ", *" : "*") + prev;
+    text += "]\n";
+  }
+  YamlParser p;
+  YamlDocument d = p.Parse(text);  // 10^11 nodes if expanded: must return, and quickly
+  EXPECT_NE(d.root.Get("k"), nullptr);
+}
+
+TEST(CiAnalyzer, SecretsPrintedToLogs) {
+  EXPECT_EQ(Check("on: push\n"
+                  "jobs:\n"
+                  "  b:\n"
+                  "    env:\n"
+                  "      TOKEN: ${{ secrets.NPM_TOKEN }}\n"
+                  "      ZONE: ${{ secrets.CF_ZONE_ID }}\n"
+                  "    steps:\n"
+                  "      - run: echo ${{ secrets.X }}\n"
+                  "      - run: |\n"
+                  "          set -eux\n"
+                  "          curl -H \"Authorization: $TOKEN\" x\n"
+                  "      - run: echo \"$ZONE\"\n"                 // an id kept in secrets
+                  "      - run: echo \"$TOKEN\" | base64 -d > k\n"  // piped, not printed
+                  "      - run: env | sort\n"
+                  "      - run: env FOO=1 make\n"),
+            (V{"8 config/ci-secret-in-log warning", "10 config/ci-secret-in-log warning",
+               "14 config/ci-secret-in-log warning"}));
+}
+
+TEST(CiAnalyzer, GitlabExtendsWorkflowRulesAndExcept) {
+  const char* const yaml =
+      "workflow:\n"
+      "  rules:\n"
+      "    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n"
+      "    - if: $CI_COMMIT_TAG\n"
+      ".t:\n"
+      "  variables:\n"
+      "    K: $KEY_PROD\n"
+      "a:\n"
+      "  extends: .t\n"
+      "  script: [make]\n"
+      "b:\n"
+      "  except: [merge_requests]\n"
+      "  script: [./x $KEY_PROD]\n";
+  EXPECT_EQ(Check(yaml, FileKind::kGitlabCi),
+            (V{"7 stage/prod-secret-in-ci error",
+               "13 config/ci-prod-secret-without-environment note"}));
+}
+
 }  // namespace
 }  // namespace keylint

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
+#include <string>
 #include <vector>
 
 #include <tree_sitter/api.h>
@@ -30,6 +32,17 @@ int FlowDepth(std::string_view text) {
 
 bool Is(TSNode n, const char* type) { return std::strcmp(ts_node_type(n), type) == 0; }
 
+// Nodes copied when aliases are resolved, per document: a "billion laughs" file (aliases of
+// aliases of aliases) stops being resolved here; the rest of its aliases stay as their text.
+constexpr size_t kMaxAliasNodes = 100000;
+
+size_t CountNodes(const YamlNode& n) {
+  size_t count = 1;
+  for (const YamlEntry& e : n.map) count += CountNodes(e.value);
+  for (const YamlNode& c : n.seq) count += CountNodes(c);
+  return count;
+}
+
 class Builder {
  public:
   explicit Builder(std::string_view text) : text_(text) {}
@@ -48,14 +61,34 @@ class Builder {
       return out;
     }
     if (Is(n, "block_node") || Is(n, "flow_node") || Is(n, "document")) {
-      // Skip anchors and tags; the content is the last named child that is neither.
+      // The content is the last named child that is not an anchor, a tag or a comment; an
+      // anchor (&name) remembers the content for the aliases (*name) after it.
       uint32_t count = ts_node_named_child_count(n);
+      std::string anchor;
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode c = ts_node_named_child(n, i);
+        if (Is(c, "anchor")) anchor = NodeText(c);
+      }
       for (uint32_t i = count; i-- > 0;) {
         TSNode c = ts_node_named_child(n, i);
         if (Is(c, "anchor") || Is(c, "tag") || Is(c, "comment")) continue;
-        return Build(c, depth + 1);
+        YamlNode content = Build(c, depth + 1);
+        if (anchor.size() > 1) anchors_[anchor.substr(1)] = content;
+        return content;
       }
       return out;
+    }
+    if (Is(n, "alias")) {
+      std::string name = NodeText(n).substr(1);
+      auto it = anchors_.find(name);
+      if (it != anchors_.end()) {
+        size_t size = CountNodes(it->second);
+        if (copied_ + size <= kMaxAliasNodes) {
+          copied_ += size;
+          return it->second;  // positions stay the anchor's: findings point where the text is
+        }
+      }
+      // Unknown or over budget: the alias as its text, as before resolution.
     }
     if (Is(n, "block_mapping") || Is(n, "flow_mapping")) {
       out.kind = YamlNode::Kind::kMap;
@@ -81,6 +114,7 @@ class Builder {
         }
         out.map.push_back(std::move(e));
       }
+      MergeKeys(&out);
       return out;
     }
     if (Is(n, "block_sequence") || Is(n, "flow_sequence")) {
@@ -116,9 +150,44 @@ class Builder {
   }
 
  private:
+  std::string NodeText(TSNode n) const {
+    return std::string(text_.substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n)));
+  }
+
+  // YAML merge keys: `<<: *defaults` or `<<: [*a, *b]` adds the entries of the merged maps that
+  // the map does not set itself (earlier maps in the list win), in place of the `<<` entry.
+  static void MergeKeys(YamlNode* map) {
+    bool any = false;
+    for (const YamlEntry& e : map->map) any = any || e.key == "<<";
+    if (!any) return;
+    std::vector<YamlNode> merged;
+    std::vector<YamlEntry> kept;
+    for (YamlEntry& e : map->map) {
+      if (e.key != "<<") {
+        kept.push_back(std::move(e));
+      } else if (e.value.kind == YamlNode::Kind::kMap) {
+        merged.push_back(std::move(e.value));
+      } else if (e.value.kind == YamlNode::Kind::kSeq) {
+        for (YamlNode& m : e.value.seq) {
+          if (m.kind == YamlNode::Kind::kMap) merged.push_back(std::move(m));
+        }
+      }
+    }
+    for (YamlNode& m : merged) {
+      for (YamlEntry& e : m.map) {
+        bool present = false;
+        for (const YamlEntry& k : kept) present = present || k.key == e.key;
+        if (!present) kept.push_back(std::move(e));
+      }
+    }
+    map->map = std::move(kept);
+  }
+
   std::string_view text_;
   bool too_deep_ = false;
   size_t deep_at_ = 0;
+  std::map<std::string, YamlNode> anchors_;
+  size_t copied_ = 0;  // nodes copied for aliases so far
 };
 
 // The first ERROR or MISSING node in document order. A loop, not recursion: the tree may be

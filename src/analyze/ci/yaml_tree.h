@@ -1,8 +1,9 @@
 // A small YAML document model built from tree-sitter-yaml: maps, sequences and scalars with byte
 // spans, enough for reading CI configuration. tree-sitter is used because it is already a
 // dependency, recovers from malformed input (ERROR nodes instead of exceptions, unlike yaml-cpp)
-// and gives every node its position. Anchors, aliases and tags are kept as their text; merge keys
-// (<<) are not resolved.
+// and gives every node its position. Aliases are resolved to a copy of their anchor's node (with
+// the anchor's positions: a finding points at the text that holds the value), merge keys
+// (`<<: *defaults`) are applied, tags are dropped.
 #ifndef KEYLINT_ANALYZE_CI_YAML_TREE_H_
 #define KEYLINT_ANALYZE_CI_YAML_TREE_H_
 

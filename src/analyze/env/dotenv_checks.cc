@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analyze/env/dotenv_parser.h"
+#include "analyze/env/stage_checks.h"
 #include "analyze/env/value.h"
 #include "analyze/exposure_names.h"
 #include "core/secret.h"
@@ -17,6 +18,11 @@ namespace {
 
 bool IsStageFile(Stage s) {
   return s == Stage::kDev || s == Stage::kTest || s == Stage::kStaging || s == Stage::kProd;
+}
+
+std::string_view BaseName(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 bool HasLower(const std::string& s) {
@@ -37,13 +43,11 @@ class DotenvChecker {
       Add("config/env-syntax-error", Span(p.begin, p.end), p.message);
     }
     std::map<std::string, size_t> first;  // key -> index of its first definition
-    std::vector<size_t> secrets;          // indexes of entries holding secrets
     for (size_t i = 0; i < file.entries.size(); ++i) {
       const DotenvEntry& e = file.entries[i];
       EnvValueFacts v = ClassifyEnvValue(e.key, e.value, e.reference_only, e.value_begin,
                                          e.value_end, credentials_, scanner_, k_.stages);
-      Record(e, v);
-      if (v.is_secret) secrets.push_back(i);
+      RecordAssignment(Assignment(e), v, out_);
       auto [it, inserted] = first.emplace(e.key, i);
       if (!inserted) {
         Finding* f = Add("config/env-duplicate-key", KeySpan(e),
@@ -59,17 +63,7 @@ class DotenvChecker {
       if (HasLower(e.key)) Add("config/env-lowercase-key", KeySpan(e), "'" + e.key + "' is not upper case");
       CheckPublicPrefix(e, v);
       CheckStage(e, v);
-    }
-    if (target_.tracked && IsStageFile(facts_.stage) && !secrets.empty()) {
-      Location top = Span(0, 0);
-      Finding* f = Add("config/env-file-committed", top,
-                       std::string(StageName(facts_.stage)) + " env file " + target_.path +
-                           " is tracked by git and holds " + std::to_string(secrets.size()) +
-                           (secrets.size() == 1 ? " secret" : " secrets"));
-      for (size_t n = 0; f && n < secrets.size() && n < 3; ++n) {
-        f->related.push_back({ValueSpan(file.entries[secrets[n]]),
-                              "secret value of '" + file.entries[secrets[n]].key + "'"});
-      }
+      CheckCommitted(e, v);
     }
   }
 
@@ -118,67 +112,42 @@ class DotenvChecker {
     }
   }
 
+  // Templates: a real-looking secret. Stage files: the checks every stage carrier shares.
   void CheckStage(const DotenvEntry& e, const EnvValueFacts& v) {
-    const Stage stage = facts_.stage;
-    if (stage == Stage::kTemplate && v.is_secret) {
-      AddValue("config/env-secret-in-template", e, v,
-               "'" + e.key + "' in template " + target_.path + " holds a real-looking secret (" +
-                   v.masked + "); templates must hold placeholders");
-      return;
-    }
-    if (stage == Stage::kDev || stage == Stage::kTest) {
-      if (v.is_secret && v.value_stage == Stage::kProd) {
-        AddValue("stage/prod-key-in-dev-env", e, v,
-                 "'" + e.key + "' holds a production key (" + v.masked + ") in " +
-                     StageName(stage) + " env file " + target_.path);
-        return;
-      }
-      bool assigned = !v.empty && !v.placeholder && !e.reference_only;
-      if (assigned && StageOfName(k_.stages, e.key) == Stage::kProd &&
-          (v.is_secret || IsSecretLikeName(k_.stages, e.key))) {
-        const auto& doc = k_.stages.documented_local_prod_names;
-        bool documented = stage == Stage::kDev &&
-                          std::find(doc.begin(), doc.end(), ToUpperAscii(e.key)) != doc.end();
-        AddValue("stage/prod-key-in-dev-env", e, v,
-                 "'" + e.key + "' is named for production and assigned (" + v.masked + ") in " +
-                     StageName(stage) + " env file " + target_.path +
-                     (documented ? "; the tool's docs suggest this, but a dev key is safer here"
-                                 : ""),
-                 documented ? Level::kWarning : Level::kError);
+    if (facts_.stage == Stage::kTemplate) {
+      if (v.is_secret) {
+        AddValue("config/env-secret-in-template", e, v,
+                 "'" + e.key + "' in template " + target_.path + " holds a real-looking secret (" +
+                     v.masked + "); templates must hold placeholders");
       }
       return;
     }
-    if (stage == Stage::kProd && (v.value_stage == Stage::kTest || v.value_stage == Stage::kDev)) {
-      AddValue("stage/test-key-in-prod-env", e, v,
-               "'" + e.key + "' holds a " + StageName(v.value_stage) + " key (" + v.masked +
-                   ") in production env file " + target_.path);
-    }
+    CheckAssignmentStage(Assignment(e), v, k_, out_);
   }
 
-  void Record(const DotenvEntry& e, const EnvValueFacts& v) {
-    EnvDefinition d;
-    d.location = KeySpan(e);
-    d.value_location = ValueSpan(e);
-    d.key = e.key;
-    d.stage = facts_.stage;
-    d.tracked = target_.tracked;
-    d.is_template = facts_.stage == Stage::kTemplate;
-    d.value_empty = v.empty;
-    d.value_is_placeholder = v.placeholder;
-    d.value_is_reference = e.reference_only;
-    d.value_is_secret = v.is_secret;
-    d.value_stage = v.value_stage;
-    d.value_hash = v.hash;
-    d.value_masked = v.masked;
-    out_->facts.env_definitions.push_back(std::move(d));
+  StageAssignment Assignment(const DotenvEntry& e) const {
+    StageAssignment a;
+    a.key = e.key;
+    a.key_location = KeySpan(e);
+    a.value_location = ValueSpan(e);
+    a.stage = facts_.stage;
+    a.where = std::string(StageName(facts_.stage)) + " env file " + target_.path;
+    a.reference_only = e.reference_only;
+    a.tracked = target_.tracked;
+    a.from_env_file = true;
+    a.shared_by_modes = facts_.stage == Stage::kDev && BaseName(target_.path) == ".env";
+    return a;
   }
 
-  static std::string ToUpperAscii(const std::string& s) {
-    std::string out = s;
-    for (char& c : out) {
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    }
-    return out;
+  // A committed stage env file: one finding per line holding a real secret (the line that must
+  // go), none for the file as a whole. Values the framework ships to the browser anyway
+  // (VITE_*, NEXT_PUBLIC_* that do not name a secret) are not what this rule is about.
+  void CheckCommitted(const DotenvEntry& e, const EnvValueFacts& v) {
+    if (!target_.tracked || !IsStageFile(facts_.stage) || !v.is_secret) return;
+    if (!PublicPrefixOf(k_, e.key).empty()) return;
+    AddValue("config/env-file-committed", e, v,
+             "'" + e.key + "' holds a secret (" + v.masked + ") in " + StageName(facts_.stage) +
+                 " env file " + target_.path + ", which is tracked by git");
   }
 
   const Target& target_;

@@ -26,6 +26,7 @@ EnvValueFacts ClassifyEnvValue(std::string_view key, std::string_view value, boo
     if (it->end > value_end) continue;
     if (it->exposure == Exposure::kPublic) {
       public_match = true;
+      v.public_key = true;
       if (v.value_stage == Stage::kUnknown) v.value_stage = it->stage;
       continue;
     }

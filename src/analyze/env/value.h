@@ -20,6 +20,9 @@ struct EnvValueFacts {
   // A credential rule matched (exposure secret) inside the value, or the value is long and
   // high-entropy under a secret-looking name.
   bool is_secret = false;
+  // A public-exposure credential rule matched (pk_live_, rzp_live_): never a secret, but its
+  // stage still tells which environment the value talks to.
+  bool public_key = false;
   Stage value_stage = Stage::kUnknown;  // from the matched credential (sk_live_ -> prod)
   std::string provider;                 // of the matched credential rule, if any
   uint64_t hash = 0;                    // KeyedHash of the value; 0 when empty or placeholder
