@@ -1,12 +1,14 @@
 #include "analyze/credentials/engine.h"
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <set>
 
 #include <re2/re2.h>
 
+#include "analyze/credentials/decode.h"
 #include "analyze/credentials/jwt.h"
 #include "analyze/credentials/prefilter.h"
 #include "core/text.h"
@@ -37,6 +39,36 @@ bool AnyMatches(const std::vector<std::unique_ptr<RE2>>& res, std::string_view v
     if (RE2::PartialMatch(value, *re)) return true;
   }
   return false;
+}
+
+bool Contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// The exposure a jwt rule gives the token `value` at time `now` (seconds since the epoch), or
+// nullopt when it is not this rule's match (see CredentialRule::jwt).
+std::optional<Exposure> JudgeJwt(const CredentialRule& rule, std::string_view value, int64_t now) {
+  std::optional<JwtClaims> claims = DecodeJwt(value);
+  if (!claims) return std::nullopt;
+  // An unsigned token proves nothing, and an expired one opens nothing.
+  if (claims->alg == "none" || claims->alg == "None" || (claims->exp && *claims->exp < now)) {
+    return std::nullopt;
+  }
+  for (const std::string& issuer : rule.jwt_public_issuers) {
+    if (!claims->iss.empty() && claims->iss.compare(0, issuer.size(), issuer) == 0) {
+      return Exposure::kPublic;
+    }
+  }
+  bool secret_role = false, public_role = false;
+  for (const std::string& role : claims->roles) {
+    if (Contains(rule.jwt_skip_roles, role)) return std::nullopt;
+    secret_role = secret_role || Contains(rule.jwt_secret_roles, role);
+    public_role = public_role || Contains(rule.jwt_public_roles, role);
+  }
+  if (secret_role) return Exposure::kSecret;
+  if (public_role) return Exposure::kPublic;
+  if (rule.jwt_secret_roles.empty()) return Exposure::kSecret;
+  return std::nullopt;
 }
 
 // A match before overlap resolution: the secret's bytes and the whole match's.
@@ -93,6 +125,7 @@ struct CredentialScanner::Impl {
   std::once_flag filters_once;
   std::vector<std::unique_ptr<RE2>> placeholders;
   std::vector<std::unique_ptr<RE2>> allow_values;
+  int64_t now = 0;  // seconds since the epoch, at construction: JWT expiry is judged against it
 
   void BuildFilters() {
     std::call_once(filters_once, [this] {
@@ -150,22 +183,30 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
 
     std::string_view value(secret.data(), secret.size());
     if (value.empty()) continue;
-    if (rule.min_entropy > 0 && ShannonEntropy(value) < rule.min_entropy) continue;
-    if (IsPlaceholder(value) || AnyMatches(cr.allow, value) || AnyMatches(allow_values, value)) {
+    // What is judged: the value itself, or the password inside a Basic credential.
+    std::string_view judged = value;
+    std::optional<BasicCredential> basic;
+    if (rule.decode == CredentialRule::Decode::kBasicAuth) {
+      basic = DecodeBasicAuth(value);
+      if (!basic || IsPlaceholder(basic->user)) continue;
+      judged = basic->password;
+    }
+    if (judged.empty()) continue;
+    if (rule.min_entropy > 0 && ShannonEntropy(judged) < rule.min_entropy) continue;
+    if (IsPlaceholder(judged) || AnyMatches(cr.allow, judged) || AnyMatches(allow_values, judged)) {
+      continue;
+    }
+    // A JWT is judged by its claims (the jwt rules), never by its shape under a secret-sounding
+    // name: an expired token or an anon key in ACCESS_TOKEN= is not a generic secret.
+    if (rule.generic && !rule.jwt && value.size() > 16 && value.substr(0, 3) == "eyJ" &&
+        JwtPayload(value)) {
       continue;
     }
     Exposure exposure = rule.exposure;
     if (rule.jwt) {
-      std::optional<std::string> payload = JwtPayload(value);
-      std::optional<std::string> role = payload ? JsonStringClaim(*payload, "role") : std::nullopt;
-      if (!role) continue;
-      if (*role == "service_role" || *role == "supabase_admin") {
-        exposure = Exposure::kSecret;
-      } else if (*role == "anon" || *role == "authenticated") {
-        exposure = Exposure::kPublic;
-      } else {
-        continue;
-      }
+      std::optional<Exposure> judged_exposure = JudgeJwt(rule, value, now);
+      if (!judged_exposure) continue;
+      exposure = *judged_exposure;
     }
     Candidate c;
     c.rule_index = index;
@@ -277,6 +318,7 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
                          knowledge.credentials.example_values.end());
   impl_->placeholder_patterns = knowledge.credentials.placeholders;
   impl_->allow_value_patterns = knowledge.settings.allow_values;
+  impl_->now = static_cast<int64_t>(std::time(nullptr));
 }
 
 CredentialScanner::~CredentialScanner() = default;
