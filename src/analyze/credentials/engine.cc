@@ -41,6 +41,23 @@ bool AnyMatches(const std::vector<std::unique_ptr<RE2>>& res, std::string_view v
   return false;
 }
 
+// The printable text `value` encodes when it is standard base64 (at least 12 characters, a
+// multiple of 4 with its padding); nullopt otherwise. Random keys decode to binary.
+std::optional<std::string> DecodedText(std::string_view value) {
+  if (value.size() < 12 || value.size() % 4 != 0) return std::nullopt;
+  for (char c : value) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '+' || c == '/' || c == '=';
+    if (!ok) return std::nullopt;
+  }
+  std::optional<std::string> decoded = DecodeBase64Url(value);
+  if (!decoded || decoded->empty()) return std::nullopt;
+  for (char c : *decoded) {
+    if (c < 0x20 || c > 0x7e) return std::nullopt;
+  }
+  return decoded;
+}
+
 bool Contains(const std::vector<std::string>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
@@ -50,8 +67,12 @@ bool Contains(const std::vector<std::string>& list, std::string_view s) {
 std::optional<Exposure> JudgeJwt(const CredentialRule& rule, std::string_view value, int64_t now) {
   std::optional<JwtClaims> claims = DecodeJwt(value);
   if (!claims) return std::nullopt;
-  // An unsigned token proves nothing, and an expired one opens nothing.
-  if (claims->alg == "none" || claims->alg == "None" || (claims->exp && *claims->exp < now)) {
+  // An unsigned token proves nothing, and an expired one opens nothing. Nor does one whose
+  // signature is shorter than any algorithm's (HS256 signs with 32 bytes: 43 characters), as in
+  // hand-written test tokens ending ".abc123".
+  const size_t signature = value.size() - value.rfind('.') - 1;
+  if (claims->alg == "none" || claims->alg == "None" || signature < 43 ||
+      (claims->exp && *claims->exp < now)) {
     return std::nullopt;
   }
   for (const std::string& issuer : rule.jwt_public_issuers) {
@@ -137,7 +158,11 @@ struct CredentialScanner::Impl {
   bool IsPlaceholder(std::string_view value) {
     if (examples.count(value)) return true;
     BuildFilters();
-    return AnyMatches(placeholders, value);
+    if (AnyMatches(placeholders, value)) return true;
+    // A placeholder written in base64 (a Secret manifest's or a CI variable's
+    // eW91ci1rZXktaGVyZQ== is "your-key-here") is still a placeholder.
+    std::optional<std::string> text = DecodedText(value);
+    return text && (examples.count(*text) || AnyMatches(placeholders, *text));
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,

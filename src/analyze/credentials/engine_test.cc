@@ -393,6 +393,8 @@ TEST(CredentialScanner, JwtClaimsDecideRuleAndExposure) {
   const std::string expired = MakeJwt(R"({"role":"admin","exp":1000000000})");
   const std::string anon = MakeJwt(R"({"role":"anon","exp":4102444800})");
   const std::string demo = MakeJwt(R"({"iss":"supabase-demo","role":"service_role","exp":4102444800})");
+  std::string short_signature = MakeJwt(R"({"sub":"svc","roles":["reader"]})");
+  short_signature = short_signature.substr(0, short_signature.rfind('.')) + ".abc123DEF-_456";
 
   EXPECT_EQ(RuleIds("blob = '" + admin + "'"), std::vector<std::string>{"jwt-privileged-token"});
   EXPECT_EQ(RuleIds("API_TOKEN=" + admin), std::vector<std::string>{"jwt-privileged-token"});
@@ -402,6 +404,7 @@ TEST(CredentialScanner, JwtClaimsDecideRuleAndExposure) {
   EXPECT_EQ(RuleIds("Authorization: Bearer " + reader), std::vector<std::string>{"jwt-in-secret-name"});
   // Not the generic token rule either: a JWT is judged by its claims, never by its shape.
   EXPECT_TRUE(RuleIds("API_TOKEN=" + expired).empty());
+  EXPECT_TRUE(RuleIds("API_TOKEN=" + short_signature).empty());
   auto ms = BuiltinScanner().Scan("SUPABASE_KEY=" + anon);
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].exposure, Exposure::kPublic);
@@ -432,6 +435,12 @@ TEST(CredentialScanner, ProviderNamesAndValuesStayOnOneLine) {
   // os.environ.get("X", "default") and process.env.X || "default" are assignments too.
   EXPECT_EQ(RuleIds("os.environ.get(\"ZENDESK_API_TOKEN\", \"Q8mK2rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO\")"),
             std::vector<std::string>{"zendesk-api-token"});
+}
+
+// A placeholder stays one when it is written in base64 ("your-mailgun-key-here").
+TEST(CredentialScanner, Base64OfAPlaceholderIsAPlaceholder) {
+  EXPECT_TRUE(RuleIds("mailgun-api-key: eW91ci1tYWlsZ3VuLWtleS1oZXJl\n").empty());
+  EXPECT_FALSE(RuleIds("mailgun-api-key: Zq8mK2rT5vN1xW4kB7cY0pL3\n").empty());
 }
 
 TEST(CredentialScanner, MaskedNeverHoldsTheSecret) {
