@@ -140,6 +140,7 @@ struct CredentialScanner::Impl {
   std::vector<std::unique_ptr<CompiledRule>> rules;
   std::unique_ptr<KeywordPrefilter> prefilter;
   std::unique_ptr<KeywordLocator> locator;  // the keywords of the windowed rules
+  std::vector<int> prefilter_index;         // locator keyword -> its index in prefilter->keywords()
   std::set<std::string, std::less<>> examples;
   std::vector<std::string> placeholder_patterns;
   std::vector<std::string> allow_value_patterns;
@@ -170,7 +171,9 @@ struct CredentialScanner::Impl {
   // context, so \b, ^ and \z at a range's edge read the bytes beyond it.
   void RunRule(size_t index, std::string_view text, const std::vector<ByteRange>* ranges,
                std::vector<Candidate>* out);
-  std::vector<CredentialMatch> Scan(std::string_view text, const std::vector<bool>* candidates);
+  // seen: by prefilter keyword, whether it occurs in `text` (null: assume all do).
+  std::vector<CredentialMatch> Scan(std::string_view text, const std::vector<bool>* candidates,
+                                    const std::vector<bool>* seen = nullptr);
 };
 
 void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
@@ -254,7 +257,8 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
 }
 
 std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text,
-                                                           const std::vector<bool>* candidates) {
+                                                           const std::vector<bool>* candidates,
+                                                           const std::vector<bool>* seen) {
   BuildFilters();
   std::vector<Candidate> found;
   std::vector<bool> wanted;  // keywords of the windowed candidate rules
@@ -262,7 +266,10 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
     for (size_t i = 0; i < rules.size(); ++i) {
       if (!(*candidates)[i] || !rules[i]->windowed) continue;
       if (wanted.empty()) wanted.assign(locator->keywords().size(), false);
-      for (int k : rules[i]->keyword_ids) wanted[k] = true;
+      // Only keywords that occur: the others would only cost the locator compares.
+      for (int k : rules[i]->keyword_ids) {
+        if (!seen || (*seen)[prefilter_index[k]]) wanted[k] = true;
+      }
     }
   }
   std::vector<std::vector<size_t>> hits;
@@ -337,8 +344,13 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
     impl_->rules.push_back(std::move(cr));
     keywords.push_back(rule.keywords);
   }
-  impl_->locator = std::make_unique<KeywordLocator>(std::move(windowed_keywords));
   impl_->prefilter = std::make_unique<KeywordPrefilter>(std::move(keywords));
+  std::map<std::string_view, int> prefilter_index;
+  for (size_t i = 0; i < impl_->prefilter->keywords().size(); ++i) {
+    prefilter_index.emplace(impl_->prefilter->keywords()[i], static_cast<int>(i));
+  }
+  for (const std::string& k : windowed_keywords) impl_->prefilter_index.push_back(prefilter_index.at(k));
+  impl_->locator = std::make_unique<KeywordLocator>(std::move(windowed_keywords));
   impl_->examples.insert(knowledge.credentials.example_values.begin(),
                          knowledge.credentials.example_values.end());
   impl_->placeholder_patterns = knowledge.credentials.placeholders;
@@ -349,9 +361,10 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
 CredentialScanner::~CredentialScanner() = default;
 
 std::vector<CredentialMatch> CredentialScanner::Scan(std::string_view text) const {
-  std::vector<bool> candidates = impl_->prefilter->Candidates(text);
+  std::vector<bool> seen;
+  std::vector<bool> candidates = impl_->prefilter->Candidates(text, &seen);
   if (std::none_of(candidates.begin(), candidates.end(), [](bool b) { return b; })) return {};
-  return impl_->Scan(text, &candidates);
+  return impl_->Scan(text, &candidates, &seen);
 }
 
 std::vector<CredentialMatch> CredentialScanner::ScanWithoutPrefilter(std::string_view text) const {

@@ -62,6 +62,28 @@ bool ParseDataLine(std::string_view line, size_t line_begin, DataValue* out) {
   return true;
 }
 
+bool IsSecretKind(std::string_view line) {
+  if (line.substr(0, 5) != "kind:") return false;
+  std::string_view kind = line.substr(5);
+  while (!kind.empty() && (kind[0] == ' ' || kind[0] == '\t')) kind.remove_prefix(1);
+  kind = TrimRight(kind);
+  return kind == "Secret" || kind == "\"Secret\"" || kind == "'Secret'";
+}
+
+// Whether a line of `text` reads `kind: Secret`: a search for "\nkind:" (memchr stops at line
+// breaks, not at every 'k'), so the line walk below runs only on manifests.
+bool HasSecretKind(std::string_view text) {
+  auto line_at = [&](size_t at) {
+    size_t end = text.find('\n', at);
+    return text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+  };
+  if (IsSecretKind(line_at(0))) return true;
+  for (size_t at = text.find("\nkind:"); at != std::string_view::npos; at = text.find("\nkind:", at + 6)) {
+    if (IsSecretKind(line_at(at + 1))) return true;
+  }
+  return false;
+}
+
 void Judge(std::string_view text, const std::vector<DataValue>& values,
            const CredentialScanner& scanner, std::vector<CredentialMatch>* matches) {
   for (const DataValue& v : values) {
@@ -86,7 +108,7 @@ void Judge(std::string_view text, const std::vector<DataValue>& values,
 
 void JudgeKubernetesSecretData(std::string_view text, const CredentialScanner& scanner,
                                std::vector<CredentialMatch>* matches) {
-  if (text.find("Secret") == std::string_view::npos) return;
+  if (!HasSecretKind(text)) return;
   bool is_secret = false, in_data = false, changed = false;
   std::vector<DataValue> values;
   auto end_document = [&] {
@@ -107,11 +129,7 @@ void JudgeKubernetesSecretData(std::string_view text, const CredentialScanner& s
     } else if (!line.empty() && line[0] != ' ' && line[0] != '\t' && line[0] != '#') {
       // A top-level key: kind, data, or anything that ends a data block.
       in_data = line == "data:";
-      if (line.substr(0, 5) == "kind:") {
-        std::string_view kind = line.substr(5);
-        while (!kind.empty() && (kind[0] == ' ' || kind[0] == '\t')) kind.remove_prefix(1);
-        is_secret = kind == "Secret" || kind == "\"Secret\"" || kind == "'Secret'";
-      }
+      if (line.substr(0, 5) == "kind:") is_secret = IsSecretKind(line);
     } else if (in_data) {
       DataValue v;
       if (ParseDataLine(line, begin, &v)) values.push_back(std::move(v));

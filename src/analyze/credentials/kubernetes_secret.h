@@ -14,7 +14,7 @@ namespace keylint {
 // `data:` value by the judgement of the decoded value: `key: <decoded>` is scanned as a text of
 // its own (so both provider shapes and secret-named keys apply), and its first match is kept,
 // placed on the encoded value. A value that is not base64 of printable text yields nothing.
-// *matches stays sorted by begin. Cheap when `text` holds no "Secret": one search.
+// *matches stays sorted by begin. Cheap when no line reads `kind: Secret`: one search for "kind:".
 void JudgeKubernetesSecretData(std::string_view text, const CredentialScanner& scanner,
                                std::vector<CredentialMatch>* matches);
 
