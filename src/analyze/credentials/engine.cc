@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -64,9 +65,15 @@ bool Contains(const std::vector<std::string>& list, std::string_view s) {
 
 // The exposure a jwt rule gives the token `value` at time `now` (seconds since the epoch), or
 // nullopt when it is not this rule's match (see CredentialRule::jwt).
-std::optional<Exposure> JudgeJwt(const CredentialRule& rule, std::string_view value, int64_t now) {
+std::optional<Exposure> JudgeJwt(const CredentialRule& rule, std::string_view value, int64_t now,
+                                 const std::function<bool(std::string_view)>& is_placeholder) {
   std::optional<JwtClaims> claims = DecodeJwt(value);
   if (!claims) return std::nullopt;
+  // Documentation tokens say so in who they name: jwt.io's "sub": "1234567890", an example.com
+  // issuer.
+  for (const std::string& who : claims->subject) {
+    if (is_placeholder(who)) return std::nullopt;
+  }
   // An unsigned token proves nothing, and an expired one opens nothing. Nor does one whose
   // signature is shorter than any algorithm's (HS256 signs with 32 bytes: 43 characters), as in
   // hand-written test tokens ending ".abc123".
@@ -232,7 +239,8 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
     }
     Exposure exposure = rule.exposure;
     if (rule.jwt) {
-      std::optional<Exposure> judged_exposure = JudgeJwt(rule, value, now);
+      std::optional<Exposure> judged_exposure =
+          JudgeJwt(rule, value, now, [this](std::string_view s) { return IsPlaceholder(s); });
       if (!judged_exposure) continue;
       exposure = *judged_exposure;
     }

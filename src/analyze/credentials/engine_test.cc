@@ -405,6 +405,10 @@ TEST(CredentialScanner, JwtClaimsDecideRuleAndExposure) {
   // Not the generic token rule either: a JWT is judged by its claims, never by its shape.
   EXPECT_TRUE(RuleIds("API_TOKEN=" + expired).empty());
   EXPECT_TRUE(RuleIds("API_TOKEN=" + short_signature).empty());
+  // jwt.io's example ("sub": "1234567890", "name": "John Doe") is documentation.
+  EXPECT_TRUE(RuleIds("Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6"
+                      "IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
+                  .empty());
   auto ms = BuiltinScanner().Scan("SUPABASE_KEY=" + anon);
   ASSERT_NE(Only(ms), nullptr);
   EXPECT_EQ(ms[0].exposure, Exposure::kPublic);

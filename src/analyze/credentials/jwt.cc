@@ -133,6 +133,9 @@ std::optional<JwtClaims> DecodeJwt(std::string_view token) {
   if (std::optional<std::string> alg = JsonStringClaim(*header, "alg")) claims.alg = *alg;
   if (std::optional<std::string> iss = JsonStringClaim(*payload, "iss")) claims.iss = *iss;
   claims.exp = JsonIntClaim(*payload, "exp");
+  for (const char* name : {"sub", "iss", "name", "email"}) {
+    if (std::optional<std::string> v = JsonStringClaim(*payload, name)) claims.subject.push_back(*v);
+  }
   for (const char* name : {"role", "roles"}) {
     for (std::string& r : JsonStringsClaim(*payload, name)) claims.roles.push_back(std::move(r));
   }

@@ -37,6 +37,7 @@ struct JwtClaims {
   std::string iss;                  // payload "iss", "" when absent
   std::optional<int64_t> exp;       // payload "exp", seconds since the epoch
   std::vector<std::string> roles;   // "role", "roles", and the words of "scope" and "scp"
+  std::vector<std::string> subject;  // string values of "sub", "iss", "name" and "email"
 };
 
 // The claims of `token`, when it is a compact JWS whose header and payload decode to JSON
