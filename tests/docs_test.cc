@@ -1,6 +1,7 @@
 // The documentation's examples work: users copy them.
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -49,6 +50,51 @@ TEST(RuleDocs, CommittedPagesAreUpToDate) {
     std::string rel = fs::relative(e.path(), SourceDir()).generic_string();
     EXPECT_TRUE(expected.count(rel)) << rel << " documents no rule" << fix;
   }
+}
+
+// docs/gitleaks-rules.md stays true: one row per gitleaks id, each naming rules that exist (a
+// hardcoded/ rule, or the public credential shape it is known as) or saying why it is left out.
+TEST(GitleaksTable, EveryRowNamesExistingRulesOrAReason) {
+  std::ifstream in(SourceDir() + "/docs/gitleaks-rules.md");
+  ASSERT_TRUE(in) << "docs/gitleaks-rules.md is missing";
+  Result<Knowledge> loaded = LoadKnowledge("", "");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  const Knowledge& k = loaded.value();
+  std::set<std::string> public_shapes;
+  for (const CredentialRule& c : k.credentials.rules) {
+    if (c.exposure == Exposure::kPublic) public_shapes.insert(c.id);
+  }
+  const std::regex row(R"(^\| `([a-z0-9-]+)` \| ([^|]+) \| ([^|]*) \|$)");
+  const std::regex rule_ref(R"(`hardcoded/([a-z0-9-]+)`)");
+  const std::regex public_ref(R"(`([a-z0-9-]+)`)");
+  std::set<std::string> gitleaks_ids;
+  size_t rules = 0, public_by_design = 0, left_out = 0;
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (!std::regex_match(line, m, row)) continue;
+    EXPECT_TRUE(gitleaks_ids.insert(m[1]).second) << "twice: " << m[1];
+    const std::string status = m[2], note = m[3];
+    if (status.rfind("public by design", 0) == 0) {
+      ++public_by_design;
+      EXPECT_FALSE(note.empty()) << m[1];
+      for (std::sregex_iterator it(status.begin(), status.end(), public_ref), end; it != end; ++it) {
+        EXPECT_TRUE(public_shapes.count((*it)[1])) << m[1] << ": no public shape " << (*it)[1];
+      }
+    } else if (status.rfind("left out", 0) == 0) {
+      ++left_out;
+      EXPECT_GT(note.size(), 20u) << m[1] << " is left out without a reason";
+    } else {
+      ++rules;
+      size_t named = 0;
+      for (std::sregex_iterator it(status.begin(), status.end(), rule_ref), end; it != end; ++it) {
+        EXPECT_NE(k.FindRule("hardcoded/" + (*it)[1].str()), nullptr) << m[1] << ": no rule " << (*it)[1];
+        ++named;
+      }
+      EXPECT_TRUE(named > 0 || !note.empty()) << m[1];
+    }
+  }
+  EXPECT_EQ(gitleaks_ids.size(), 222u);
+  EXPECT_EQ(rules + public_by_design + left_out, gitleaks_ids.size());
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 
 #include "analyze/carriers/carriers.h"
 #include "analyze/env/dotenv_checks.h"
+#include "analyze/credentials/decode.h"
 #include "analyze/credentials/hardcoded.h"
+#include "analyze/credentials/kubernetes_secret.h"
 #include "analyze/inline_ignore.h"
 #include "analyze/merge.h"
 #include "core/fingerprint.h"
@@ -27,7 +29,12 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
          "not valid UTF-8: only credential patterns were checked, columns may be approximate"});
   }
 
-  std::vector<CredentialMatch> matches = credentials_.Scan(text);
+  // A notebook's code sits in JSON strings (\"-escaped quotes): scan an unescaped copy, whose
+  // offsets are the file's own.
+  std::vector<CredentialMatch> matches =
+      EndsWith(target.path, ".ipynb") ? credentials_.Scan(UnescapeJsonStringsInPlace(text))
+                                      : credentials_.Scan(text);
+  JudgeKubernetesSecretData(text, credentials_, &matches);
   ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
   if (utf8) {
     if (facts.kind == FileKind::kSource) {

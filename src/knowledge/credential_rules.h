@@ -32,8 +32,21 @@ struct CredentialRule {
   // A generic rule (name = "value" assignments): lower precision, yields to a provider rule
   // matching the same place.
   bool generic = false;
-  // Decode the secret as a JWT and take the role claim (Supabase anon vs service_role).
+  // Decode the secret as a JWT and judge it by its claims (see JwtClaims in
+  // analyze/credentials/jwt.h): unsigned (alg none) and expired tokens are dropped; an issuer in
+  // jwt_public_issuers or a role in jwt_public_roles makes it public; a role in jwt_skip_roles
+  // leaves it to another rule; otherwise it is this rule's secret when jwt_secret_roles is empty
+  // or holds one of its roles (role, roles[], scope, scp), and not this rule's match otherwise.
   bool jwt = false;
+  std::vector<std::string> jwt_secret_roles;
+  std::vector<std::string> jwt_public_roles;
+  std::vector<std::string> jwt_skip_roles;
+  std::vector<std::string> jwt_public_issuers;  // prefixes of the iss claim
+  // How the matched text holds the value to judge. kBasicAuth: base64 of "user:password" (an
+  // HTTP Basic credential); entropy, placeholders and examples are judged on the password, and a
+  // value that does not decode to printable "user:password" is no match.
+  enum class Decode { kNone, kBasicAuth };
+  Decode decode = Decode::kNone;
   std::string origin;  // "rules/credentials.toml" or ".keylint.toml", for error messages
   // Shipped with keylint, so its keywords are known (by test) to lie inside every match; a
   // user's rule makes no such promise and is always run over the whole text.

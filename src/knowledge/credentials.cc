@@ -31,6 +31,8 @@ Status LoadStageMarkers(const toml::table& t, std::string_view origin, Credentia
 Status LoadCredential(const toml::table& t, std::string_view origin, bool user, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "provider", "description", "regex", "keywords", "entropy",
                                "exposure", "stage", "stage_markers", "allow", "generic", "jwt",
+                               "jwt_secret_roles", "jwt_public_roles", "jwt_skip_roles",
+                               "jwt_public_issuers", "decode",
                                "level", "security_severity", "precision", "help"},
                            origin, "[[credential]]");
       !s.ok()) {
@@ -40,7 +42,7 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
   c.origin = std::string(origin);
   c.builtin = !user;
   std::string exposure = "secret", stage = "unknown", level, severity = "8.0", precision = "high",
-              help;
+              help, decode = "none";
   for (Status s : {ReadString(t, "id", origin, &c.id, true),
                    ReadString(t, "provider", origin, &c.provider, true),
                    ReadString(t, "description", origin, &c.description, true),
@@ -49,7 +51,12 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
                    ReadDouble(t, "entropy", origin, &c.min_entropy),
                    ReadString(t, "exposure", origin, &exposure), ReadString(t, "stage", origin, &stage),
                    ReadStrings(t, "allow", origin, &c.allow), ReadBool(t, "generic", origin, &c.generic),
-                   ReadBool(t, "jwt", origin, &c.jwt), ReadString(t, "level", origin, &level),
+                   ReadBool(t, "jwt", origin, &c.jwt),
+                   ReadStrings(t, "jwt_secret_roles", origin, &c.jwt_secret_roles),
+                   ReadStrings(t, "jwt_public_roles", origin, &c.jwt_public_roles),
+                   ReadStrings(t, "jwt_skip_roles", origin, &c.jwt_skip_roles),
+                   ReadStrings(t, "jwt_public_issuers", origin, &c.jwt_public_issuers),
+                   ReadString(t, "decode", origin, &decode), ReadString(t, "level", origin, &level),
                    ReadString(t, "security_severity", origin, &severity),
                    ReadString(t, "precision", origin, &precision), ReadString(t, "help", origin, &help),
                    LoadStageMarkers(t, origin, &c)}) {
@@ -83,6 +90,8 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
   else if (exposure == "public") c.exposure = Exposure::kPublic;
   else return ErrorAt(origin, t, "exposure must be secret or public");
   if (!ParseStageName(stage, &c.stage)) return ErrorAt(origin, t, "unknown stage '" + stage + "'");
+  if (decode == "basic-auth") c.decode = CredentialRule::Decode::kBasicAuth;
+  else if (decode != "none") return ErrorAt(origin, t, "decode must be none or basic-auth");
 
   RuleInfo r;
   r.id = "hardcoded/" + c.id;

@@ -1,12 +1,15 @@
 #include "analyze/credentials/engine.h"
 
 #include <algorithm>
+#include <ctime>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
 
 #include <re2/re2.h>
 
+#include "analyze/credentials/decode.h"
 #include "analyze/credentials/jwt.h"
 #include "analyze/credentials/prefilter.h"
 #include "core/text.h"
@@ -37,6 +40,63 @@ bool AnyMatches(const std::vector<std::unique_ptr<RE2>>& res, std::string_view v
     if (RE2::PartialMatch(value, *re)) return true;
   }
   return false;
+}
+
+// The printable text `value` encodes when it is standard base64 (at least 12 characters, a
+// multiple of 4 with its padding); nullopt otherwise. Random keys decode to binary.
+std::optional<std::string> DecodedText(std::string_view value) {
+  if (value.size() < 12 || value.size() % 4 != 0) return std::nullopt;
+  for (char c : value) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '+' || c == '/' || c == '=';
+    if (!ok) return std::nullopt;
+  }
+  std::optional<std::string> decoded = DecodeBase64Url(value);
+  if (!decoded || decoded->empty()) return std::nullopt;
+  for (char c : *decoded) {
+    if (c < 0x20 || c > 0x7e) return std::nullopt;
+  }
+  return decoded;
+}
+
+bool Contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// The exposure a jwt rule gives the token `value` at time `now` (seconds since the epoch), or
+// nullopt when it is not this rule's match (see CredentialRule::jwt).
+std::optional<Exposure> JudgeJwt(const CredentialRule& rule, std::string_view value, int64_t now,
+                                 const std::function<bool(std::string_view)>& is_placeholder) {
+  std::optional<JwtClaims> claims = DecodeJwt(value);
+  if (!claims) return std::nullopt;
+  // Documentation tokens say so in who they name: jwt.io's "sub": "1234567890", an example.com
+  // issuer.
+  for (const std::string& who : claims->subject) {
+    if (is_placeholder(who)) return std::nullopt;
+  }
+  // An unsigned token proves nothing, and an expired one opens nothing. Nor does one whose
+  // signature is shorter than any algorithm's (HS256 signs with 32 bytes: 43 characters), as in
+  // hand-written test tokens ending ".abc123".
+  const size_t signature = value.size() - value.rfind('.') - 1;
+  if (claims->alg == "none" || claims->alg == "None" || signature < 43 ||
+      (claims->exp && *claims->exp < now)) {
+    return std::nullopt;
+  }
+  for (const std::string& issuer : rule.jwt_public_issuers) {
+    if (!claims->iss.empty() && claims->iss.compare(0, issuer.size(), issuer) == 0) {
+      return Exposure::kPublic;
+    }
+  }
+  bool secret_role = false, public_role = false;
+  for (const std::string& role : claims->roles) {
+    if (Contains(rule.jwt_skip_roles, role)) return std::nullopt;
+    secret_role = secret_role || Contains(rule.jwt_secret_roles, role);
+    public_role = public_role || Contains(rule.jwt_public_roles, role);
+  }
+  if (secret_role) return Exposure::kSecret;
+  if (public_role) return Exposure::kPublic;
+  if (rule.jwt_secret_roles.empty()) return Exposure::kSecret;
+  return std::nullopt;
 }
 
 // A match before overlap resolution: the secret's bytes and the whole match's.
@@ -87,12 +147,14 @@ struct CredentialScanner::Impl {
   std::vector<std::unique_ptr<CompiledRule>> rules;
   std::unique_ptr<KeywordPrefilter> prefilter;
   std::unique_ptr<KeywordLocator> locator;  // the keywords of the windowed rules
+  std::vector<int> prefilter_index;         // locator keyword -> its index in prefilter->keywords()
   std::set<std::string, std::less<>> examples;
   std::vector<std::string> placeholder_patterns;
   std::vector<std::string> allow_value_patterns;
   std::once_flag filters_once;
   std::vector<std::unique_ptr<RE2>> placeholders;
   std::vector<std::unique_ptr<RE2>> allow_values;
+  int64_t now = 0;  // seconds since the epoch, at construction: JWT expiry is judged against it
 
   void BuildFilters() {
     std::call_once(filters_once, [this] {
@@ -104,7 +166,11 @@ struct CredentialScanner::Impl {
   bool IsPlaceholder(std::string_view value) {
     if (examples.count(value)) return true;
     BuildFilters();
-    return AnyMatches(placeholders, value);
+    if (AnyMatches(placeholders, value)) return true;
+    // A placeholder written in base64 (a Secret manifest's or a CI variable's
+    // eW91ci1rZXktaGVyZQ== is "your-key-here") is still a placeholder.
+    std::optional<std::string> text = DecodedText(value);
+    return text && (examples.count(*text) || AnyMatches(placeholders, *text));
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,
@@ -112,7 +178,9 @@ struct CredentialScanner::Impl {
   // context, so \b, ^ and \z at a range's edge read the bytes beyond it.
   void RunRule(size_t index, std::string_view text, const std::vector<ByteRange>* ranges,
                std::vector<Candidate>* out);
-  std::vector<CredentialMatch> Scan(std::string_view text, const std::vector<bool>* candidates);
+  // seen: by prefilter keyword, whether it occurs in `text` (null: assume all do).
+  std::vector<CredentialMatch> Scan(std::string_view text, const std::vector<bool>* candidates,
+                                    const std::vector<bool>* seen = nullptr);
 };
 
 void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
@@ -150,22 +218,31 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
 
     std::string_view value(secret.data(), secret.size());
     if (value.empty()) continue;
-    if (rule.min_entropy > 0 && ShannonEntropy(value) < rule.min_entropy) continue;
-    if (IsPlaceholder(value) || AnyMatches(cr.allow, value) || AnyMatches(allow_values, value)) {
+    // What is judged: the value itself, or the password inside a Basic credential.
+    std::string_view judged = value;
+    std::optional<BasicCredential> basic;
+    if (rule.decode == CredentialRule::Decode::kBasicAuth) {
+      basic = DecodeBasicAuth(value);
+      if (!basic || IsPlaceholder(basic->user)) continue;
+      judged = basic->password;
+    }
+    if (judged.empty()) continue;
+    if (rule.min_entropy > 0 && ShannonEntropy(judged) < rule.min_entropy) continue;
+    if (IsPlaceholder(judged) || AnyMatches(cr.allow, judged) || AnyMatches(allow_values, judged)) {
+      continue;
+    }
+    // A JWT is judged by its claims (the jwt rules), never by its shape under a secret-sounding
+    // name: an expired token or an anon key in ACCESS_TOKEN= is not a generic secret.
+    if (rule.generic && !rule.jwt && value.size() > 16 && value.substr(0, 3) == "eyJ" &&
+        JwtPayload(value)) {
       continue;
     }
     Exposure exposure = rule.exposure;
     if (rule.jwt) {
-      std::optional<std::string> payload = JwtPayload(value);
-      std::optional<std::string> role = payload ? JsonStringClaim(*payload, "role") : std::nullopt;
-      if (!role) continue;
-      if (*role == "service_role" || *role == "supabase_admin") {
-        exposure = Exposure::kSecret;
-      } else if (*role == "anon" || *role == "authenticated") {
-        exposure = Exposure::kPublic;
-      } else {
-        continue;
-      }
+      std::optional<Exposure> judged_exposure =
+          JudgeJwt(rule, value, now, [this](std::string_view s) { return IsPlaceholder(s); });
+      if (!judged_exposure) continue;
+      exposure = *judged_exposure;
     }
     Candidate c;
     c.rule_index = index;
@@ -188,7 +265,8 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
 }
 
 std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text,
-                                                           const std::vector<bool>* candidates) {
+                                                           const std::vector<bool>* candidates,
+                                                           const std::vector<bool>* seen) {
   BuildFilters();
   std::vector<Candidate> found;
   std::vector<bool> wanted;  // keywords of the windowed candidate rules
@@ -196,7 +274,10 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
     for (size_t i = 0; i < rules.size(); ++i) {
       if (!(*candidates)[i] || !rules[i]->windowed) continue;
       if (wanted.empty()) wanted.assign(locator->keywords().size(), false);
-      for (int k : rules[i]->keyword_ids) wanted[k] = true;
+      // Only keywords that occur: the others would only cost the locator compares.
+      for (int k : rules[i]->keyword_ids) {
+        if (!seen || (*seen)[prefilter_index[k]]) wanted[k] = true;
+      }
     }
   }
   std::vector<std::vector<size_t>> hits;
@@ -271,20 +352,27 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
     impl_->rules.push_back(std::move(cr));
     keywords.push_back(rule.keywords);
   }
-  impl_->locator = std::make_unique<KeywordLocator>(std::move(windowed_keywords));
   impl_->prefilter = std::make_unique<KeywordPrefilter>(std::move(keywords));
+  std::map<std::string_view, int> prefilter_index;
+  for (size_t i = 0; i < impl_->prefilter->keywords().size(); ++i) {
+    prefilter_index.emplace(impl_->prefilter->keywords()[i], static_cast<int>(i));
+  }
+  for (const std::string& k : windowed_keywords) impl_->prefilter_index.push_back(prefilter_index.at(k));
+  impl_->locator = std::make_unique<KeywordLocator>(std::move(windowed_keywords));
   impl_->examples.insert(knowledge.credentials.example_values.begin(),
                          knowledge.credentials.example_values.end());
   impl_->placeholder_patterns = knowledge.credentials.placeholders;
   impl_->allow_value_patterns = knowledge.settings.allow_values;
+  impl_->now = static_cast<int64_t>(std::time(nullptr));
 }
 
 CredentialScanner::~CredentialScanner() = default;
 
 std::vector<CredentialMatch> CredentialScanner::Scan(std::string_view text) const {
-  std::vector<bool> candidates = impl_->prefilter->Candidates(text);
+  std::vector<bool> seen;
+  std::vector<bool> candidates = impl_->prefilter->Candidates(text, &seen);
   if (std::none_of(candidates.begin(), candidates.end(), [](bool b) { return b; })) return {};
-  return impl_->Scan(text, &candidates);
+  return impl_->Scan(text, &candidates, &seen);
 }
 
 std::vector<CredentialMatch> CredentialScanner::ScanWithoutPrefilter(std::string_view text) const {

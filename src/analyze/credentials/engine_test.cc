@@ -362,6 +362,91 @@ TEST(CredentialScanner, JwtRoleDecidesExposure) {
   EXPECT_TRUE(BuiltinScanner().Scan("session = '" + none + "'").empty());
 }
 
+// A compact JWS with this payload (HS256 header, fixed signature).
+std::string MakeJwt(const std::string& payload_json) {
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  auto encode = [](const std::string& in) {
+    std::string out;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (unsigned char c : in) {
+      acc = (acc << 8) | c;
+      bits += 8;
+      while (bits >= 6) {
+        bits -= 6;
+        out.push_back(kAlphabet[(acc >> bits) & 63]);
+      }
+    }
+    if (bits > 0) out.push_back(kAlphabet[(acc << (6 - bits)) & 63]);
+    return out;
+  };
+  return encode(R"({"alg":"HS256","typ":"JWT"})") + "." + encode(payload_json) +
+         ".Jq8mZ2rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO1z";
+}
+
+// An admin or service role is an error wherever it is written; other live JWTs only under a
+// secret-sounding name, as a warning; expired, unsigned, anon and demo tokens are no match.
+TEST(CredentialScanner, JwtClaimsDecideRuleAndExposure) {
+  const std::string admin = MakeJwt(R"({"iss":"https://auth.acme.io","role":"admin","exp":4102444800})");
+  const std::string scoped = MakeJwt(R"({"sub":"svc","scope":"read:items admin","iat":1700000000})");
+  const std::string reader = MakeJwt(R"({"sub":"svc","roles":["reader"],"exp":4102444800})");
+  const std::string expired = MakeJwt(R"({"role":"admin","exp":1000000000})");
+  const std::string anon = MakeJwt(R"({"role":"anon","exp":4102444800})");
+  const std::string demo = MakeJwt(R"({"iss":"supabase-demo","role":"service_role","exp":4102444800})");
+  std::string short_signature = MakeJwt(R"({"sub":"svc","roles":["reader"]})");
+  short_signature = short_signature.substr(0, short_signature.rfind('.')) + ".abc123DEF-_456";
+
+  EXPECT_EQ(RuleIds("blob = '" + admin + "'"), std::vector<std::string>{"jwt-privileged-token"});
+  EXPECT_EQ(RuleIds("API_TOKEN=" + admin), std::vector<std::string>{"jwt-privileged-token"});
+  EXPECT_EQ(RuleIds("blob = '" + scoped + "'"), std::vector<std::string>{"jwt-privileged-token"});
+  EXPECT_TRUE(RuleIds("blob = '" + reader + "'").empty());
+  EXPECT_EQ(RuleIds("REPORT_TOKEN=" + reader), std::vector<std::string>{"jwt-in-secret-name"});
+  EXPECT_EQ(RuleIds("Authorization: Bearer " + reader), std::vector<std::string>{"jwt-in-secret-name"});
+  // Not the generic token rule either: a JWT is judged by its claims, never by its shape.
+  EXPECT_TRUE(RuleIds("API_TOKEN=" + expired).empty());
+  EXPECT_TRUE(RuleIds("API_TOKEN=" + short_signature).empty());
+  // jwt.io's example ("sub": "1234567890", "name": "John Doe") is documentation.
+  EXPECT_TRUE(RuleIds("Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6"
+                      "IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")
+                  .empty());
+  auto ms = BuiltinScanner().Scan("SUPABASE_KEY=" + anon);
+  ASSERT_NE(Only(ms), nullptr);
+  EXPECT_EQ(ms[0].exposure, Exposure::kPublic);
+  ms = BuiltinScanner().Scan("SERVICE_ROLE_KEY=" + demo);
+  ASSERT_NE(Only(ms), nullptr);
+  EXPECT_EQ(ms[0].rule->id, "supabase-service-role-key");
+  EXPECT_EQ(ms[0].exposure, Exposure::kPublic);
+}
+
+// Authorization: Basic is judged on the decoded password, and the match keeps the encoded bytes.
+TEST(CredentialScanner, BasicAuthIsJudgedOnItsPassword) {
+  // deploy:Zq8mK2rT5vN1xW4kB7cY / admin:admin / user:${PASSWORD}
+  const std::string text = "Authorization: Basic ZGVwbG95OlpxOG1LMnJUNXZOMXhXNGtCN2NZ\n";
+  auto ms = BuiltinScanner().Scan(text);
+  ASSERT_NE(Only(ms), nullptr);
+  EXPECT_EQ(ms[0].rule->id, "authorization-basic");
+  EXPECT_EQ(text.substr(ms[0].begin, ms[0].end - ms[0].begin), "ZGVwbG95OlpxOG1LMnJUNXZOMXhXNGtCN2NZ");
+  EXPECT_TRUE(RuleIds("Authorization: Basic YWRtaW46YWRtaW4=\n").empty());
+  EXPECT_TRUE(RuleIds("Authorization: Basic dXNlcjoke1BBU1NXT1JEfQ==\n").empty());
+  EXPECT_TRUE(RuleIds("Authorization: Basic bm90LWEtY3JlZGVudGlhbA==\n").empty());  // no ':'
+}
+
+// A provider-named value stays on its name's line: an empty value never takes the next line.
+TEST(CredentialScanner, ProviderNamesAndValuesStayOnOneLine) {
+  EXPECT_TRUE(RuleIds("ZENDESK_API_TOKEN=\nZENDESK_SUBDOMAIN_ID: Q8mK2rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO").empty());
+  EXPECT_EQ(RuleIds("ZENDESK_API_TOKEN=Q8mK2rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO"),
+            std::vector<std::string>{"zendesk-api-token"});
+  // os.environ.get("X", "default") and process.env.X || "default" are assignments too.
+  EXPECT_EQ(RuleIds("os.environ.get(\"ZENDESK_API_TOKEN\", \"Q8mK2rT5vN1xW4kB7cY0pL3sD6fG9hA2eR5tU8iO\")"),
+            std::vector<std::string>{"zendesk-api-token"});
+}
+
+// A placeholder stays one when it is written in base64 ("your-mailgun-key-here").
+TEST(CredentialScanner, Base64OfAPlaceholderIsAPlaceholder) {
+  EXPECT_TRUE(RuleIds("mailgun-api-key: eW91ci1tYWlsZ3VuLWtleS1oZXJl\n").empty());
+  EXPECT_FALSE(RuleIds("mailgun-api-key: Zq8mK2rT5vN1xW4kB7cY0pL3\n").empty());
+}
+
 TEST(CredentialScanner, MaskedNeverHoldsTheSecret) {
   for (const fs::path& p : FixtureFiles()) {
     const std::string text = ReadFile(p);

@@ -41,6 +41,38 @@ std::optional<std::string> DecodeBase64Url(std::string_view in) {
   return out;
 }
 
+namespace {
+
+// The position just after `"name" :` in `json`, where a claim's value starts; npos when absent.
+size_t ClaimValue(std::string_view json, std::string_view name) {
+  std::string quoted = "\"" + std::string(name) + "\"";
+  for (size_t at = json.find(quoted); at != std::string_view::npos;
+       at = json.find(quoted, at + 1)) {
+    size_t i = at + quoted.size();
+    SkipSpace(json, &i);
+    if (i >= json.size() || json[i] != ':') continue;  // a value equal to the name, not a key
+    ++i;
+    SkipSpace(json, &i);
+    return i;
+  }
+  return std::string_view::npos;
+}
+
+// The JSON string starting at json[*i] == '"'; advances *i past its closing quote.
+std::optional<std::string> ReadJsonString(std::string_view json, size_t* i) {
+  if (*i >= json.size() || json[*i] != '"') return std::nullopt;
+  std::string value;
+  for (++*i; *i < json.size() && json[*i] != '"'; ++*i) {
+    if (json[*i] == '\\' && *i + 1 < json.size()) ++*i;
+    value.push_back(json[*i]);
+  }
+  if (*i >= json.size()) return std::nullopt;
+  ++*i;
+  return value;
+}
+
+}  // namespace
+
 std::optional<std::string> JwtPayload(std::string_view token) {
   size_t dot1 = token.find('.');
   if (dot1 == std::string_view::npos) return std::nullopt;
@@ -56,24 +88,70 @@ std::optional<std::string> JwtPayload(std::string_view token) {
 }
 
 std::optional<std::string> JsonStringClaim(std::string_view json, std::string_view name) {
-  std::string quoted = "\"" + std::string(name) + "\"";
-  for (size_t at = json.find(quoted); at != std::string_view::npos;
-       at = json.find(quoted, at + 1)) {
-    size_t i = at + quoted.size();
-    SkipSpace(json, &i);
-    if (i >= json.size() || json[i] != ':') continue;  // a value equal to the name, not a key
-    ++i;
-    SkipSpace(json, &i);
-    if (i >= json.size() || json[i] != '"') return std::nullopt;
-    std::string value;
-    for (++i; i < json.size() && json[i] != '"'; ++i) {
-      if (json[i] == '\\' && i + 1 < json.size()) ++i;
-      value.push_back(json[i]);
-    }
-    if (i >= json.size()) return std::nullopt;
-    return value;
+  size_t i = ClaimValue(json, name);
+  if (i == std::string_view::npos) return std::nullopt;
+  return ReadJsonString(json, &i);
+}
+
+std::vector<std::string> JsonStringsClaim(std::string_view json, std::string_view name) {
+  std::vector<std::string> out;
+  size_t i = ClaimValue(json, name);
+  if (i == std::string_view::npos || i >= json.size()) return out;
+  if (json[i] == '"') {
+    if (std::optional<std::string> v = ReadJsonString(json, &i)) out.push_back(std::move(*v));
+    return out;
   }
-  return std::nullopt;
+  if (json[i] != '[') return out;
+  for (++i;;) {
+    SkipSpace(json, &i);
+    std::optional<std::string> v = ReadJsonString(json, &i);
+    if (!v) return out;  // ']' or a non-string element ends the list
+    out.push_back(std::move(*v));
+    SkipSpace(json, &i);
+    if (i >= json.size() || json[i] != ',') return out;
+    ++i;
+  }
+}
+
+std::optional<int64_t> JsonIntClaim(std::string_view json, std::string_view name) {
+  size_t i = ClaimValue(json, name);
+  if (i == std::string_view::npos) return std::nullopt;
+  int64_t value = 0;
+  size_t start = i;
+  for (; i < json.size() && json[i] >= '0' && json[i] <= '9' && i - start < 18; ++i) {
+    value = value * 10 + (json[i] - '0');
+  }
+  if (i == start) return std::nullopt;
+  return value;
+}
+
+std::optional<JwtClaims> DecodeJwt(std::string_view token) {
+  std::optional<std::string> payload = JwtPayload(token);
+  if (!payload) return std::nullopt;
+  JwtClaims claims;
+  std::optional<std::string> header = DecodeBase64Url(token.substr(0, token.find('.')));
+  if (std::optional<std::string> alg = JsonStringClaim(*header, "alg")) claims.alg = *alg;
+  if (std::optional<std::string> iss = JsonStringClaim(*payload, "iss")) claims.iss = *iss;
+  claims.exp = JsonIntClaim(*payload, "exp");
+  for (const char* name : {"sub", "iss", "name", "email"}) {
+    if (std::optional<std::string> v = JsonStringClaim(*payload, name)) claims.subject.push_back(*v);
+  }
+  for (const char* name : {"role", "roles"}) {
+    for (std::string& r : JsonStringsClaim(*payload, name)) claims.roles.push_back(std::move(r));
+  }
+  // OAuth scopes are one space-separated string ("read write admin") or a list.
+  for (const char* name : {"scope", "scp"}) {
+    for (const std::string& list : JsonStringsClaim(*payload, name)) {
+      size_t begin = 0;
+      while (begin < list.size()) {
+        size_t end = list.find(' ', begin);
+        if (end == std::string::npos) end = list.size();
+        if (end > begin) claims.roles.push_back(list.substr(begin, end - begin));
+        begin = end + 1;
+      }
+    }
+  }
+  return claims;
 }
 
 }  // namespace keylint

@@ -33,5 +33,27 @@ TEST(JsonStringClaim, FindsKeysNotValues) {
   EXPECT_FALSE(JsonStringClaim(R"({"sub":"a"})", "role"));
 }
 
+TEST(JsonClaims, StringsArraysAndNumbers) {
+  const std::string json = R"({"roles": ["a", "b"], "role":"c", "exp": 1700000000, "n": "x"})";
+  EXPECT_EQ(JsonStringsClaim(json, "roles"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(JsonStringsClaim(json, "role"), (std::vector<std::string>{"c"}));
+  EXPECT_TRUE(JsonStringsClaim(json, "exp").empty());
+  EXPECT_EQ(JsonIntClaim(json, "exp"), std::optional<int64_t>(1700000000));
+  EXPECT_FALSE(JsonIntClaim(json, "n"));
+}
+
+TEST(DecodeJwt, ReadsAlgIssuerExpiryAndRolesFromEveryClaim) {
+  // {"alg":"none"} . {"iss":"acme","exp":5,"role":"r","roles":["s"],"scope":"read admin"} . sig
+  const std::string token =
+      "eyJhbGciOiJub25lIn0.eyJpc3MiOiJhY21lIiwiZXhwIjo1LCJyb2xlIjoiciIsInJvbGVzIjpbInMiXSwic2NvcGUiOiJyZWFkIGFkbWluIn0.c2ln";
+  std::optional<JwtClaims> c = DecodeJwt(token);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->alg, "none");
+  EXPECT_EQ(c->iss, "acme");
+  EXPECT_EQ(c->exp, std::optional<int64_t>(5));
+  EXPECT_EQ(c->roles, (std::vector<std::string>{"r", "s", "read", "admin"}));
+  EXPECT_FALSE(DecodeJwt("not.a.jwt"));
+}
+
 }  // namespace
 }  // namespace keylint

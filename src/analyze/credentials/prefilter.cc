@@ -17,7 +17,14 @@ struct KeywordPrefilter::Automaton {
 };
 
 KeywordPrefilter::KeywordPrefilter(std::vector<std::vector<std::string>> keywords)
-    : keywords_(std::move(keywords)) {}
+    : keywords_(std::move(keywords)) {
+  std::map<std::string, int> index;
+  for (const auto& rule : keywords_) {
+    for (const std::string& kw : rule) {
+      if (index.emplace(kw, static_cast<int>(distinct_.size())).second) distinct_.push_back(kw);
+    }
+  }
+}
 
 KeywordPrefilter::~KeywordPrefilter() = default;
 
@@ -30,20 +37,19 @@ const KeywordPrefilter::Automaton& KeywordPrefilter::Built() const {
     opts.set_log_errors(false);
     opts.set_max_mem(64 << 20);
     auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-    std::map<std::string, int> index;  // distinct keywords
+    std::map<std::string, int> index;  // keyword -> its index in distinct_ and in the set
     bool ok = true;
-    for (size_t rule = 0; rule < keywords_.size() && ok; ++rule) {
-      for (const std::string& kw : keywords_[rule]) {
-        auto [it, fresh] = index.emplace(kw, static_cast<int>(a->rules_of.size()));
-        if (fresh) {
-          if (set->Add(kw, nullptr) != it->second) {
-            ok = false;
-            break;
-          }
-          a->rules_of.emplace_back();
-        }
-        a->rules_of[it->second].push_back(static_cast<int>(rule));
+    for (const std::string& kw : distinct_) {
+      int at = static_cast<int>(index.size());
+      index.emplace(kw, at);
+      if (set->Add(kw, nullptr) != at) {
+        ok = false;
+        break;
       }
+    }
+    a->rules_of.resize(distinct_.size());
+    for (size_t rule = 0; rule < keywords_.size() && ok; ++rule) {
+      for (const std::string& kw : keywords_[rule]) a->rules_of[index[kw]].push_back(static_cast<int>(rule));
     }
     if (ok && set->Compile()) a->set = std::move(set);
     automaton_ = std::move(a);
@@ -52,20 +58,32 @@ const KeywordPrefilter::Automaton& KeywordPrefilter::Built() const {
 }
 
 std::vector<bool> KeywordPrefilter::Candidates(std::string_view text) const {
+  std::vector<bool> seen;
+  return Candidates(text, &seen);
+}
+
+std::vector<bool> KeywordPrefilter::Candidates(std::string_view text,
+                                               std::vector<bool>* seen) const {
   const Automaton& a = Built();
   std::vector<bool> out(keywords_.size(), false);
+  seen->assign(distinct_.size(), false);
   std::vector<int> hits;
   RE2::Set::ErrorInfo error;
   if (!a.set) {
     out.assign(keywords_.size(), true);
+    seen->assign(distinct_.size(), true);
     return out;
   }
   if (!a.set->Match(text, &hits, &error)) {
     // No keyword, or the DFA ran out of memory: only the former may skip rules.
-    if (error.kind != RE2::Set::kNoError) out.assign(keywords_.size(), true);
+    if (error.kind != RE2::Set::kNoError) {
+      out.assign(keywords_.size(), true);
+      seen->assign(distinct_.size(), true);
+    }
     return out;
   }
   for (int k : hits) {
+    (*seen)[k] = true;
     for (int rule : a.rules_of[k]) out[rule] = true;
   }
   return out;
@@ -461,9 +479,25 @@ KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
     if (kw.size() < 2) continue;
     by_pair[Pair(kw[0], kw[1])].push_back(static_cast<int>(i));
   }
+  std::map<uint32_t, std::array<uint64_t, 4>> third_of;
+  for (size_t i = 0; i < keywords_.size(); ++i) {
+    const std::string& kw = keywords_[i];
+    if (kw.size() < 2) continue;
+    std::array<uint64_t, 4>& mask = third_of[Pair(kw[0], kw[1])];
+    if (kw.size() == 2) {
+      mask.fill(~uint64_t{0});
+    } else {
+      auto c = static_cast<unsigned char>(kw[2]);
+      mask[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
   for (uint32_t p = 0; p < 65536; ++p) {
     pair_start_[p] = static_cast<uint32_t>(pair_keywords_.size());
     pair_keywords_.insert(pair_keywords_.end(), by_pair[p].begin(), by_pair[p].end());
+  }
+  third_.resize(pair_keywords_.size());
+  for (uint32_t p = 0; p < 65536; ++p) {
+    if (!by_pair[p].empty()) third_[pair_start_[p]] = third_of[p];  // the bucket's first slot
   }
   pair_start_[65536] = static_cast<uint32_t>(pair_keywords_.size());
 }
@@ -496,7 +530,12 @@ void KeywordLocator::Locate(std::string_view text, const std::vector<bool>& want
       uint32_t p = prev | (next << 8);
       prev = next;
       if (!((bits[p >> 6] >> (p & 63)) & 1)) continue;
-      for (uint32_t j = pair_start_[p]; j < pair_start_[p + 1]; ++j) {
+      // The byte after the pair (0 past the end: only a two-byte keyword, whose mask is full, can
+      // end there).
+      const unsigned c3 = i + 2 < n ? kLower[t[i + 2]] : 0;
+      const uint32_t first = pair_start_[p];
+      if (!((third_[first][c3 >> 6] >> (c3 & 63)) & 1)) continue;
+      for (uint32_t j = first; j < pair_start_[p + 1]; ++j) {
         int kw = pair_keywords_[j];
         if (wanted[kw] && equal_at(i, keywords_[kw])) (*hits)[kw].push_back(i);
       }

@@ -6,6 +6,7 @@
 #ifndef KEYLINT_ANALYZE_CREDENTIALS_PREFILTER_H_
 #define KEYLINT_ANALYZE_CREDENTIALS_PREFILTER_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -35,11 +36,19 @@ class KeywordPrefilter {
   // set cannot be built or runs out of memory, every rule is a candidate.
   std::vector<bool> Candidates(std::string_view text) const;
 
+  // Candidates(), and in *seen (indexed like keywords()) whether each keyword occurs in `text`;
+  // every keyword counts as seen when the automaton could not decide.
+  std::vector<bool> Candidates(std::string_view text, std::vector<bool>* seen) const;
+
+  // The distinct keywords of all rules, in a fixed order.
+  const std::vector<std::string>& keywords() const { return distinct_; }
+
  private:
   struct Automaton;
   const Automaton& Built() const;
 
   std::vector<std::vector<std::string>> keywords_;  // per rule
+  std::vector<std::string> distinct_;               // set index -> keyword
   mutable std::once_flag once_;
   mutable std::unique_ptr<Automaton> automaton_;
 };
@@ -77,8 +86,8 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
                                       const MatchExtent& extent, size_t merge_gap = 64);
 
 // Finds every occurrence (overlapping ones too) of a fixed set of lower-case keywords, ASCII
-// case-insensitively, in one pass: a bitmap of the wanted keywords' first two bytes, then a
-// compare where one starts. Immutable after construction; shared by all threads.
+// case-insensitively, in one pass: a bitmap of the wanted keywords' first two bytes, a set of the
+// third bytes that may follow that pair, then a compare where one starts. Immutable after construction; shared by all threads.
 class KeywordLocator {
  public:
   explicit KeywordLocator(std::vector<std::string> keywords);
@@ -94,6 +103,10 @@ class KeywordLocator {
   std::vector<std::string> keywords_;
   std::vector<uint32_t> pair_start_;  // 65537 offsets into pair_keywords_, by (b0 | b1 << 8)
   std::vector<int> pair_keywords_;    // keywords of two bytes or more, grouped by first pair
+  // By pair, at its first slot in pair_keywords_: the third bytes its keywords continue with, as a 256-bit
+  // set (all bits for a two-byte keyword). Most occurrences of a common pair ("me", "co") are
+  // then rejected with one test instead of a compare per keyword.
+  std::vector<std::array<uint64_t, 4>> third_;
   std::vector<int> single_;           // keywords of one byte
 };
 
