@@ -3,6 +3,7 @@
 #include <set>
 
 #include "analyze/env/dotenv_checks.h"
+#include "analyze/credentials/bundle.h"
 #include "analyze/credentials/hardcoded.h"
 #include "analyze/inline_ignore.h"
 #include "analyze/merge.h"
@@ -28,7 +29,11 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
 
   std::vector<CredentialMatch> matches = credentials_.Scan(text);
   ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
-  if (utf8) {
+  if (facts.built) {
+    // Machine-made: the credential rules only; nothing in a bundle is worth parsing.
+    ReportSecretsInBundle(target, facts, knowledge_, matches, lines, &out);
+    out.verbose_note = "built output: credential rules only";
+  } else if (utf8) {
     if (facts.kind == FileKind::kSource) {
       js_.Analyze(target, facts, matches, &out);
       out.verbose_note = js_.last_parse_reason();

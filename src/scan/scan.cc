@@ -11,9 +11,9 @@
 #include "analyze/merge.h"
 #include "classify/classify.h"
 #include "core/fingerprint.h"
-#include "core/glob.h"
 #include "policy/policy.h"
 #include "project/cross_file.h"
+#include "source/file_reader.h"
 
 namespace keylint {
 namespace {
@@ -108,55 +108,41 @@ Result<Knowledge> LoadKnowledgeFrom(const std::string& config_path) {
 }
 
 Result<ScanRun> RunScan(const ScanRequest& request) {
-  // Built-in knowledge first: its skip paths and size limit shape the listing.
-  Result<Knowledge> builtin = LoadKnowledge("", "");
-  if (!builtin.ok()) return builtin.error();
+  Result<ScanPlace> place = LocateScan(request.source);
+  if (!place.ok()) return place.error();
+
+  ScanRun run;
+  run.root = place.value().root;
+  // The user's config lives at the scanned root unless --config names one; it shapes the listing
+  // (skip_paths, unskip_paths), so it is read first.
+  std::string config_path = request.config_path;
+  std::string config_origin = config_path;
+  if (config_path.empty() && fs::exists(fs::path(run.root) / ".keylint.toml")) {
+    config_path = (fs::path(run.root) / ".keylint.toml").string();
+    config_origin = ".keylint.toml";
+  }
+  std::string config_text;
+  if (!config_path.empty() && !ReadSmallFile(config_path, &config_text)) {
+    return Error{config_path, 0, "cannot read the config file"};
+  }
+  Result<Knowledge> loaded = LoadKnowledge(config_text, config_origin);
+  if (!loaded.ok()) return loaded.error();
+  run.knowledge = std::move(loaded).value();
+  const Knowledge& knowledge = run.knowledge;
+
   SourceRequest source = request.source;
-  source.skip_paths = builtin.value().settings.skip_paths;
-  const size_t builtin_skips = source.skip_paths.size();
-  source.max_file_bytes = builtin.value().settings.max_file_bytes;
-  Result<SourceListing> listed = ListTargets(source);
+  source.skip_paths = knowledge.settings.skip_paths;
+  source.output_paths = knowledge.settings.output_paths;
+  source.max_file_bytes = knowledge.settings.max_file_bytes;
+  Result<SourceListing> listed = ListTargets(source, place.value());
   if (!listed.ok()) return listed.error();
   SourceListing listing = std::move(listed).value();
 
-  ScanRun run;
-  run.root = listing.root;
-  // The user's config lives at the scanned root unless --config names one.
-  std::string config_path = request.config_path;
-  std::string config_origin = config_path;
-  if (config_path.empty() && fs::exists(fs::path(listing.root) / ".keylint.toml")) {
-    config_path = (fs::path(listing.root) / ".keylint.toml").string();
-    config_origin = ".keylint.toml";
-  }
-  if (config_path.empty()) {
-    run.knowledge = std::move(builtin).value();
-  } else {
-    std::string text;
-    if (!ReadSmallFile(config_path, &text)) return Error{config_path, 0, "cannot read the config file"};
-    Result<Knowledge> k = LoadKnowledge(text, config_origin);
-    if (!k.ok()) return k.error();
-    run.knowledge = std::move(k).value();
-  }
-  const Knowledge& knowledge = run.knowledge;
   ScanReport& report = run.report;
   report.tool_version = request.tool_version;
   report.skips = std::move(listing.skips);
   report.notifications = std::move(listing.notifications);
-
-  // The user's own skip paths (appended after the built-in ones, which the listing already
-  // applied) apply now.
-  const std::vector<std::string> user_skips(knowledge.settings.skip_paths.begin() + builtin_skips,
-                                            knowledge.settings.skip_paths.end());
-  std::vector<Target> targets;
-  for (Target& t : listing.targets) {
-    auto hit = std::find_if(user_skips.begin(), user_skips.end(),
-                            [&](const std::string& p) { return GlobMatch(p, t.path); });
-    if (hit != user_skips.end()) {
-      report.skips.push_back({t.path, "skip_paths: " + *hit});
-    } else {
-      targets.push_back(std::move(t));
-    }
-  }
+  std::vector<Target> targets = std::move(listing.targets);
 
   if (request.verbose) {
     for (const Skip& s : report.skips) run.verbose_lines.push_back(s.path + ": skipped: " + s.reason);
@@ -177,18 +163,19 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     FileAnalyzer analyzer(knowledge, credentials);
+    FileReader reader;
     for (size_t i = next++; i < targets.size(); i = next++) {
       Target& t = targets[i];
       Slot& s = slots[i];
-      // ReadTargetBytes also vets bytes already filled (--staged): binary, size, minified.
+      // The reader also vets bytes already filled (--staged): binary, size, minified.
       bool readable = s.skip_reason.empty() && s.read_error.empty() &&
-                      ReadTargetBytes(&t, max_bytes, &s.skip_reason, &s.read_error);
+                      reader.Read(&t, max_bytes, &s.skip_reason, &s.read_error);
       if (!readable) continue;
       s.facts = Classify(t, knowledge, layout);
       s.analysis = analyzer.Analyze(t, s.facts);
       s.bytes = t.bytes.size();
       t.bytes.clear();
-      t.bytes.shrink_to_fit();
+      reader.Release();
     }
   };
   int jobs = request.jobs > 0 ? request.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -225,7 +212,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   // Policy: suppressions, baseline, fail level.
   IgnoreFile ignore_file;
   std::string text;
-  if (ReadSmallFile((fs::path(listing.root) / ".keylintignore").string(), &text)) {
+  if (ReadSmallFile((fs::path(run.root) / ".keylintignore").string(), &text)) {
     ignore_file = ParseIgnoreFile(text);
   }
   Baseline baseline;

@@ -29,8 +29,8 @@ bool ReadStagedBlob(git_repository* repo, git_odb* odb, const git_oid& id, Targe
   *skipped = false;
   size_t size = 0;
   git_object_t type = GIT_OBJECT_INVALID;
-  if (git_odb_read_header(&size, &type, odb, &id) == 0 &&
-      size > b->request().max_file_bytes) {
+  const size_t max_bytes = b->request().max_file_bytes;
+  if (max_bytes != 0 && git_odb_read_header(&size, &type, odb, &id) == 0 && size > max_bytes) {
     b->AddSkip(t->path, SizeSkipReason(b->request().max_file_bytes));
     *skipped = true;
     return true;
@@ -42,7 +42,7 @@ bool ReadStagedBlob(git_repository* repo, git_odb* odb, const git_oid& id, Targe
   }
   BlobPtr blob(raw);
   const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
-  t->bytes.assign(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
+  t->bytes = std::string(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
   return true;
 }
 
@@ -104,7 +104,7 @@ Status ListStaged(git_repository* repo, ListingBuilder* b) {
       b->AddSkip(path, "symlink");
       continue;
     }
-    if (b->SkipByGlob(path)) continue;
+    if (b->SkipByGlob(path, /*record=*/true, /*tracked=*/true)) continue;
     Target t;
     t.path = path;  // abs_path stays "": the bytes come from the index
     t.tracked = true;

@@ -118,7 +118,7 @@ Status ListGit(const SourceRequest& request, const std::string& workdir, Listing
 
 }  // namespace
 
-Result<SourceListing> ListTargets(const SourceRequest& request) {
+Result<ScanPlace> LocateScan(const SourceRequest& request) {
   source_internal::EnsureLibgit2();
   std::vector<std::string> given = request.paths;
   if (given.empty()) given.push_back(".");
@@ -158,17 +158,31 @@ Result<SourceListing> ListTargets(const SourceRequest& request) {
     root = fs::canonical(fs::current_path(ec), ec);
     if (ec) return Error{".", 0, "cannot resolve the current directory: " + ec.message()};
   }
-  std::vector<Scope> scopes;
-  for (const ResolvedPath& p : paths) scopes.push_back(Scope{RelativeTo(p.abs, root), p.is_dir});
+  ScanPlace place;
+  place.root = root.string();
+  place.in_git = in_git;
+  for (const ResolvedPath& p : paths) place.paths.push_back({RelativeTo(p.abs, root), p.is_dir});
+  return place;
+}
 
+Result<SourceListing> ListTargets(const SourceRequest& request, const ScanPlace& place) {
+  source_internal::EnsureLibgit2();
+  std::vector<Scope> scopes;
+  for (const ScanPlace::Path& p : place.paths) scopes.push_back(Scope{p.rel, p.is_dir});
   SourceListing listing;
-  listing.root = root.string();
-  listing.in_git = in_git;
+  listing.root = place.root;
+  listing.in_git = place.in_git;
   ListingBuilder builder(request, listing.root, std::move(scopes), &listing);
-  Status st = in_git ? ListGit(request, workdir, &builder) : ListPlain(&builder);
+  Status st = place.in_git ? ListGit(request, place.root, &builder) : ListPlain(&builder);
   if (!st.ok()) return st.error();
   builder.Finish();
   return listing;
+}
+
+Result<SourceListing> ListTargets(const SourceRequest& request) {
+  Result<ScanPlace> place = LocateScan(request);
+  if (!place.ok()) return place.error();
+  return ListTargets(request, place.value());
 }
 
 }  // namespace keylint
