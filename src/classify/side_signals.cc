@@ -40,6 +40,15 @@ bool PrecededBy(std::string_view s, size_t end, std::string_view word, size_t* s
   return true;
 }
 
+// The first position at or after `i` holding `a` or `b`, else npos. A plain loop:
+// string_view::find_first_of calls a search of its set for every byte, the cost of this pass.
+size_t FindEither(std::string_view s, size_t i, char a, char b) {
+  for (; i < s.size(); ++i) {
+    if (s[i] == a || s[i] == b) return i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<std::string_view> DirectivePrologue(std::string_view s) {
@@ -64,10 +73,10 @@ std::vector<std::string_view> DirectivePrologue(std::string_view s) {
 
 std::vector<std::string_view> ImportSpecifiers(std::string_view s) {
   std::vector<std::string_view> out;
-  for (size_t i = s.find_first_of("'\""); i != std::string_view::npos;
-       i = s.find_first_of("'\"", i + 1)) {
+  for (size_t i = FindEither(s, 0, '\'', '"'); i != std::string_view::npos;
+       i = FindEither(s, i + 1, '\'', '"')) {
     char q = s[i];
-    size_t close = s.find_first_of(std::string_view(q == '\'' ? "'\n" : "\"\n"), i + 1);
+    size_t close = FindEither(s, i + 1, q, '\n');
     if (close == std::string_view::npos) break;
     if (s[close] != q) {
       i = close;

@@ -42,6 +42,18 @@ bool AnyMatch(const std::vector<std::string>& globs, std::string_view name) {
 }  // namespace
 
 bool MatchGlob(std::string_view glob, std::string_view text, bool path) {
+  // The literal bytes before the first star and after the last must open and close the text:
+  // a cheap rejection of most (glob, path) pairs before any backtracking.
+  size_t first = glob.find('*');
+  if (first == std::string_view::npos) return glob == text;
+  size_t last = glob.rfind('*');
+  size_t tail = glob.size() - last - 1;
+  // `**/x` also matches "x": the '/' after a `**` is not required.
+  if (tail > 0 && glob[last + 1] == '/' && last > 0 && glob[last - 1] == '*') --tail;
+  if (text.size() < first || text.size() < tail || text.compare(0, first, glob, 0, first) != 0 ||
+      text.compare(text.size() - tail, tail, glob, glob.size() - tail, tail) != 0) {
+    return false;
+  }
   return Match(glob, text, path);
 }
 
