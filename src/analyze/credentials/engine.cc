@@ -1,6 +1,7 @@
 #include "analyze/credentials/engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <set>
@@ -67,7 +68,9 @@ struct CompiledRule {
   int secret_group = 0;     // 0: the whole match
   MatchExtent extent;       // from the pattern, at construction (cheap: no compiling)
   bool windowed = false;    // Windowable(extent): Scan() runs it over keyword windows only
-  std::vector<int> keyword_ids;  // windowed: its keywords in the scanner's KeywordLocator
+  // Its keywords in the scanner's KeywordLocator; empty when one of them is empty or not ASCII,
+  // which the locator cannot see (the rule is then a candidate in every text).
+  std::vector<int> keyword_ids;
   std::vector<std::unique_ptr<RE2>> allow;
 
   void Build() {
@@ -86,7 +89,7 @@ struct CompiledRule {
 struct CredentialScanner::Impl {
   std::vector<std::unique_ptr<CompiledRule>> rules;
   std::unique_ptr<KeywordPrefilter> prefilter;
-  std::unique_ptr<KeywordLocator> locator;  // the keywords of the windowed rules
+  std::unique_ptr<KeywordLocator> locator;  // every rule's keywords, when ASCII
   std::set<std::string, std::less<>> examples;
   std::vector<std::string> placeholder_patterns;
   std::vector<std::string> allow_value_patterns;
@@ -112,7 +115,8 @@ struct CredentialScanner::Impl {
   // context, so \b, ^ and \z at a range's edge read the bytes beyond it.
   void RunRule(size_t index, std::string_view text, const std::vector<ByteRange>* ranges,
                std::vector<Candidate>* out);
-  std::vector<CredentialMatch> Scan(std::string_view text, const std::vector<bool>* candidates);
+  // With `prefilter`, only candidate rules run, over keyword windows where their shape allows.
+  std::vector<CredentialMatch> Scan(std::string_view text, bool prefilter);
 };
 
 void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
@@ -187,38 +191,41 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
   }
 }
 
-std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text,
-                                                           const std::vector<bool>* candidates) {
-  BuildFilters();
+std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text, bool prefilter) {
   std::vector<Candidate> found;
-  std::vector<bool> wanted;  // keywords of the windowed candidate rules
-  if (candidates) {
+  if (!prefilter) {
+    for (size_t i = 0; i < rules.size(); ++i) RunRule(i, text, nullptr, &found);
+  } else {
+    // One pass finds every keyword. A text holding a non-ASCII character that folds to an ASCII
+    // letter (rare) may hide a keyword from it: candidates then come from the RE2::Set, which
+    // folds Unicode, and the rules that fold case run over the whole text.
+    const bool folding = HasAsciiFoldingChars(text);
+    std::vector<std::vector<size_t>> hits;
+    locator->Locate(text, &hits);
+    std::vector<bool> candidates;
+    if (folding) candidates = this->prefilter->Candidates(text);
+    std::vector<ByteRange> occurrences;
     for (size_t i = 0; i < rules.size(); ++i) {
-      if (!(*candidates)[i] || !rules[i]->windowed) continue;
-      if (wanted.empty()) wanted.assign(locator->keywords().size(), false);
-      for (int k : rules[i]->keyword_ids) wanted[k] = true;
+      const CompiledRule& cr = *rules[i];
+      bool candidate = cr.keyword_ids.empty();
+      for (int k : cr.keyword_ids) candidate = candidate || !hits[k].empty();
+      if (folding) candidate = candidates[i];
+      if (!candidate) continue;
+      if (!cr.windowed || (folding && cr.extent.folds_case)) {
+        RunRule(i, text, nullptr, &found);
+        continue;
+      }
+      occurrences.clear();
+      for (int k : cr.keyword_ids) {
+        size_t len = locator->keywords()[k].size();
+        for (size_t at : hits[k]) occurrences.push_back(ByteRange{at, at + len});
+      }
+      std::vector<ByteRange> ranges = KeywordWindows(text, occurrences, cr.extent);
+      size_t covered = 0;
+      for (const ByteRange& r : ranges) covered += r.end - r.begin;
+      // Windows over most of the text save nothing: one pass is cheaper than many calls.
+      RunRule(i, text, covered > text.size() / 2 ? nullptr : &ranges, &found);
     }
-  }
-  std::vector<std::vector<size_t>> hits;
-  if (!wanted.empty()) locator->Locate(text, wanted, &hits);
-  std::vector<ByteRange> occurrences;
-  for (size_t i = 0; i < rules.size(); ++i) {
-    if (candidates && !(*candidates)[i]) continue;
-    const CompiledRule& cr = *rules[i];
-    if (!candidates || !cr.windowed) {
-      RunRule(i, text, nullptr, &found);
-      continue;
-    }
-    occurrences.clear();
-    for (int k : cr.keyword_ids) {
-      size_t len = locator->keywords()[k].size();
-      for (size_t at : hits[k]) occurrences.push_back(ByteRange{at, at + len});
-    }
-    std::vector<ByteRange> ranges = KeywordWindows(text, occurrences, cr.extent);
-    size_t covered = 0;
-    for (const ByteRange& r : ranges) covered += r.end - r.begin;
-    // Windows over most of the text save nothing: one pass is cheaper than many calls.
-    RunRule(i, text, covered > text.size() / 2 ? nullptr : &ranges, &found);
   }
   // Greedy by strength: the strongest candidate keeps its bytes. O(n^2) in matches per file,
   // which are few.
@@ -246,32 +253,34 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
 
 CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Impl) {
   std::vector<std::vector<std::string>> keywords;
-  std::vector<std::string> windowed_keywords;
+  std::vector<std::string> ascii_keywords;
   std::map<std::string, int, std::less<>> keyword_index;
+  auto locatable = [](const std::string& k) {
+    return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
+  };
   for (const CredentialRule& rule : knowledge.credentials.rules) {
     auto cr = std::make_unique<CompiledRule>();
     cr->rule = &rule;
     cr->extent = AnalyzeExtent(rule.regex);
-    // Keywords are found ASCII-case-insensitively; an empty or non-ASCII one keeps the rule on
-    // the whole text (the RE2::Set prefilter folds Unicode, the locator does not), and so does a
-    // user's rule, whose keywords nothing has checked against its matches.
-    cr->windowed = rule.builtin && Windowable(cr->extent) && !rule.keywords.empty() &&
-                   std::all_of(rule.keywords.begin(), rule.keywords.end(), [](const std::string& k) {
-                     return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
-                       return static_cast<unsigned char>(c) < 0x80;
-                     });
-                   });
-    if (cr->windowed) {
-      for (const std::string& k : rule.keywords) {
-        auto [it, fresh] = keyword_index.emplace(k, static_cast<int>(windowed_keywords.size()));
-        if (fresh) windowed_keywords.push_back(k);
+    bool all_locatable = !rule.keywords.empty() &&
+                         std::all_of(rule.keywords.begin(), rule.keywords.end(), locatable);
+    if (all_locatable) {
+      for (std::string k : rule.keywords) {
+        for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto [it, fresh] = keyword_index.emplace(k, static_cast<int>(ascii_keywords.size()));
+        if (fresh) ascii_keywords.push_back(k);
         cr->keyword_ids.push_back(it->second);
       }
     }
+    // A user's rule keeps whole-text scans: nothing has checked its keywords against its matches
+    // as closely as the built-in rules' differential tests do.
+    cr->windowed = rule.builtin && all_locatable && Windowable(cr->extent);
     impl_->rules.push_back(std::move(cr));
     keywords.push_back(rule.keywords);
   }
-  impl_->locator = std::make_unique<KeywordLocator>(std::move(windowed_keywords));
+  impl_->locator = std::make_unique<KeywordLocator>(std::move(ascii_keywords));
   impl_->prefilter = std::make_unique<KeywordPrefilter>(std::move(keywords));
   impl_->examples.insert(knowledge.credentials.example_values.begin(),
                          knowledge.credentials.example_values.end());
@@ -282,13 +291,11 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
 CredentialScanner::~CredentialScanner() = default;
 
 std::vector<CredentialMatch> CredentialScanner::Scan(std::string_view text) const {
-  std::vector<bool> candidates = impl_->prefilter->Candidates(text);
-  if (std::none_of(candidates.begin(), candidates.end(), [](bool b) { return b; })) return {};
-  return impl_->Scan(text, &candidates);
+  return impl_->Scan(text, /*prefilter=*/true);
 }
 
 std::vector<CredentialMatch> CredentialScanner::ScanWithoutPrefilter(std::string_view text) const {
-  return impl_->Scan(text, nullptr);
+  return impl_->Scan(text, /*prefilter=*/false);
 }
 
 bool CredentialScanner::IsPlaceholder(std::string_view value) const {

@@ -212,6 +212,13 @@ TEST(CredentialScanner, KeywordWindowsFindExactlyWhatWholeTextScansFind) {
       [&] { return "eyJ" + pick(alnum, 20) + ".eyJ" + pick(alnum, 30) + "." + pick(alnum, 20); },
       [&] { return std::to_string(100000000 + rng() % 800000000) + ":AA" + pick(alnum, 33); },
       [&] { return "AKIA" + pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16); },
+      // Case-folding (generic and named) rules, windowed too unless the text holds a character
+      // that folds to an ASCII letter: U+017F (long s) and U+212A (Kelvin sign) spell keywords.
+      [&] { return "Session_Secret_Key = \"" + pick(alnum, 16 + rng() % 40) + "\""; },
+      [&] { return "\xC5\xBFecret_key: '" + pick(alnum, 20) + "'"; },
+      [&] { return "api_\xE2\x84\xAA" "ey=" + pick(alnum, 24); },
+      [&] { return "TOKEN: " + pick(alnum + "+/", 20 + rng() % 30); },
+      [&] { return "PASSWORD=" + pick(alnum, 12); },
   };
   const std::vector<std::string> glue = {"", "", " ", "\n", "\r\n", "=", "\"", ": ", "'", "\n\n",
                                          "_", "-", "."};

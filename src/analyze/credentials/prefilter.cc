@@ -381,8 +381,21 @@ MatchExtent AnalyzeExtent(std::string_view regex) {
 
 
 bool Windowable(const MatchExtent& extent) {
-  return extent.known && !extent.folds_case &&
-         (extent.max_len != MatchExtent::kUnbounded || !extent.newline);
+  return extent.known && (extent.max_len != MatchExtent::kUnbounded || !extent.newline);
+}
+
+bool HasAsciiFoldingChars(std::string_view text) {
+  // U+017F is C5 BF, U+212A is E2 84 AA in UTF-8; C5 and E2 lead bytes are rare in source.
+  for (const char lead : {'\xC5', '\xE2'}) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while ((p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p)))) != nullptr) {
+      std::string_view rest(p, static_cast<size_t>(end - p));
+      if (rest.substr(0, 2) == "\xC5\xBF" || rest.substr(0, 3) == "\xE2\x84\xAA") return true;
+      ++p;
+    }
+  }
+  return false;
 }
 
 std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
@@ -448,12 +461,18 @@ const std::array<unsigned char, 256> kLower = [] {
   return t;
 }();
 
-uint32_t Pair(unsigned char a, unsigned char b) { return kLower[a] | (uint32_t{kLower[b]} << 8); }
+const std::array<unsigned char, 256> kUpper = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  return t;
+}();
+
+uint32_t Pair(unsigned a, unsigned b) { return kLower[a & 0xff] | (uint32_t{kLower[b & 0xff]} << 8); }
 
 }  // namespace
 
 KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
-    : keywords_(std::move(keywords)), pair_start_(65537, 0) {
+    : keywords_(std::move(keywords)), pair_bits_(1024, 0), pair_start_(65537, 0) {
   std::vector<std::vector<int>> by_pair(65536);
   for (size_t i = 0; i < keywords_.size(); ++i) {
     const std::string& kw = keywords_[i];
@@ -464,46 +483,40 @@ KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
   for (uint32_t p = 0; p < 65536; ++p) {
     pair_start_[p] = static_cast<uint32_t>(pair_keywords_.size());
     pair_keywords_.insert(pair_keywords_.end(), by_pair[p].begin(), by_pair[p].end());
+    // Every raw pair that lower-cases to a keyword's first two bytes.
+    if (Pair(p & 0xff, p >> 8) != p || by_pair[p].empty()) continue;
+    for (unsigned a : {p & 0xff, unsigned{kUpper[p & 0xff]}}) {
+      for (unsigned b : {p >> 8, unsigned{kUpper[p >> 8]}}) {
+        uint32_t raw = static_cast<uint32_t>(a) | (static_cast<uint32_t>(b) << 8);
+        pair_bits_[raw >> 6] |= uint64_t{1} << (raw & 63);
+      }
+    }
   }
   pair_start_[65536] = static_cast<uint32_t>(pair_keywords_.size());
 }
 
-void KeywordLocator::Locate(std::string_view text, const std::vector<bool>& wanted,
-                            std::vector<std::vector<size_t>>* hits) const {
+void KeywordLocator::Locate(std::string_view text, std::vector<std::vector<size_t>>* hits) const {
   hits->assign(keywords_.size(), {});
-  // Only the wanted keywords' pairs are in the bitmap: a hit is then rarely wasted.
-  std::array<uint64_t, 1024> bits{};
-  bool any_pair = false;
-  for (size_t i = 0; i < keywords_.size(); ++i) {
-    if (!wanted[i] || keywords_[i].size() < 2) continue;
-    uint32_t p = Pair(keywords_[i][0], keywords_[i][1]);
-    bits[p >> 6] |= uint64_t{1} << (p & 63);
-    any_pair = true;
-  }
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  const uint64_t* bits = pair_bits_.data();
   auto equal_at = [&](size_t i, const std::string& kw) {
     if (n - i < kw.size()) return false;
-    for (size_t j = 0; j < kw.size(); ++j) {
+    for (size_t j = 2; j < kw.size(); ++j) {
       if (kLower[t[i + j]] != static_cast<unsigned char>(kw[j])) return false;
     }
     return true;
   };
-  if (any_pair && n >= 2) {
-    uint32_t prev = kLower[t[0]];
-    for (size_t i = 0; i + 1 < n; ++i) {
-      uint32_t next = kLower[t[i + 1]];
-      uint32_t p = prev | (next << 8);
-      prev = next;
-      if (!((bits[p >> 6] >> (p & 63)) & 1)) continue;
-      for (uint32_t j = pair_start_[p]; j < pair_start_[p + 1]; ++j) {
-        int kw = pair_keywords_[j];
-        if (wanted[kw] && equal_at(i, keywords_[kw])) (*hits)[kw].push_back(i);
-      }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    uint32_t raw = t[i] | (uint32_t{t[i + 1]} << 8);
+    if (!((bits[raw >> 6] >> (raw & 63)) & 1)) continue;
+    uint32_t p = Pair(t[i], t[i + 1]);
+    for (uint32_t j = pair_start_[p]; j < pair_start_[p + 1]; ++j) {
+      int kw = pair_keywords_[j];
+      if (equal_at(i, keywords_[kw])) (*hits)[kw].push_back(i);
     }
   }
   for (int kw : single_) {
-    if (!wanted[kw]) continue;
     for (size_t i = 0; i < n; ++i) {
       if (kLower[t[i]] == static_cast<unsigned char>(keywords_[kw][0])) (*hits)[kw].push_back(i);
     }

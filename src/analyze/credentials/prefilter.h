@@ -57,11 +57,17 @@ struct MatchExtent {
 };
 MatchExtent AnalyzeExtent(std::string_view regex);
 
-// Whether a rule of this extent can be run over keyword windows (else: over the whole text). The
-// rule chosen: case-sensitive patterns whose matches are bounded in length or cannot cross a line.
-// Multi-line shapes with unbounded gaps (PEM/OpenSSH/PGP blocks, GCP JSON, `\s*` between a name
-// and its value in the generic rules) keep whole-text scanning.
+// Whether a rule of this extent can be run over keyword windows (else: over the whole text):
+// patterns whose matches are bounded in length or cannot cross a line. Multi-line shapes with
+// unbounded gaps (PEM/OpenSSH/PGP blocks, GCP JSON, `\s*` between a name and its value) keep
+// whole-text scanning. A pattern that folds case is windowed only in a text without the two
+// non-ASCII characters that fold to ASCII letters (HasAsciiFoldingChars).
 bool Windowable(const MatchExtent& extent);
+
+// Whether `text` holds U+017F (LATIN SMALL LETTER LONG S, which folds to 's') or U+212A (KELVIN
+// SIGN, which folds to 'k'): the only characters a (?i) pattern matches as an ASCII letter that an
+// ASCII case-insensitive keyword search does not see. One memchr pass for their lead bytes.
+bool HasAsciiFoldingChars(std::string_view text);
 
 struct ByteRange {
   size_t begin = 0;
@@ -76,23 +82,24 @@ struct ByteRange {
 std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
                                       const MatchExtent& extent, size_t merge_gap = 64);
 
-// Finds every occurrence (overlapping ones too) of a fixed set of lower-case keywords, ASCII
-// case-insensitively, in one pass: a bitmap of the wanted keywords' first two bytes, then a
-// compare where one starts. Immutable after construction; shared by all threads.
+// Finds every occurrence (overlapping ones too) of a fixed set of lower-case ASCII keywords, ASCII
+// case-insensitively, in one pass: a bit per pair of raw bytes that can start a keyword (8 KiB,
+// in L1), then a compare where one starts. Immutable after construction; shared by all threads.
 class KeywordLocator {
  public:
+  // REQUIRES: every keyword is non-empty, lower-case ASCII.
   explicit KeywordLocator(std::vector<std::string> keywords);
 
   const std::vector<std::string>& keywords() const { return keywords_; }
 
-  // (*hits)[i]: the begins, ascending, of every occurrence of keyword i in `text`, for each i
-  // with wanted[i]; empty for the others.
-  void Locate(std::string_view text, const std::vector<bool>& wanted,
-              std::vector<std::vector<size_t>>* hits) const;
+  // (*hits)[i]: the begins, ascending, of every occurrence of keyword i in `text`. Cost: about
+  // four instructions a byte, plus a compare per pair that starts a keyword.
+  void Locate(std::string_view text, std::vector<std::vector<size_t>>* hits) const;
 
  private:
   std::vector<std::string> keywords_;
-  std::vector<uint32_t> pair_start_;  // 65537 offsets into pair_keywords_, by (b0 | b1 << 8)
+  std::vector<uint64_t> pair_bits_;   // 65536 bits, by raw (b0 | b1 << 8): may start a keyword
+  std::vector<uint32_t> pair_start_;  // 65537 offsets into pair_keywords_, by lower-cased pair
   std::vector<int> pair_keywords_;    // keywords of two bytes or more, grouped by first pair
   std::vector<int> single_;           // keywords of one byte
 };
