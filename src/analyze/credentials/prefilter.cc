@@ -99,6 +99,7 @@ class ExtentReader {
     out.known = true;
     out.max_len = p.len;
     out.newline = p.newline;
+    out.newline_only_last = p.newline && !p.inner_newline;
     out.folds_case = folds_case_;
     return out;
   }
@@ -107,6 +108,7 @@ class ExtentReader {
   struct Piece {
     size_t len = 0;
     bool newline = false;
+    bool inner_newline = false;  // a newline may be other than the piece's last byte
   };
 
   bool AtEnd() const { return pos_ >= re_.size(); }
@@ -123,6 +125,7 @@ class ExtentReader {
       Piece p = Concatenation();
       out.len = std::max(out.len, p.len);
       out.newline |= p.newline;
+      out.inner_newline |= p.inner_newline;
     }
     return out;
   }
@@ -131,6 +134,8 @@ class ExtentReader {
     Piece out;
     while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
       Piece p = Repetition();
+      // A newline that ended what came before is inner once anything may follow it.
+      out.inner_newline |= p.inner_newline || (out.newline && p.len > 0);
       out.len = AddLen(out.len, p.len);
       out.newline |= p.newline;
     }
@@ -185,7 +190,8 @@ class ExtentReader {
       }
       if (!AtEnd() && Peek() == '?') ++pos_;  // non-greedy: same extent
       p.len = MulLen(p.len, max);
-      if (max == 0) p.newline = false;
+      if (max >= 2) p.inner_newline |= p.newline;
+      if (max == 0) p.newline = p.inner_newline = false;
     }
     return p;
   }
@@ -381,7 +387,8 @@ MatchExtent AnalyzeExtent(std::string_view regex) {
 
 
 bool Windowable(const MatchExtent& extent) {
-  return extent.known && (extent.max_len != MatchExtent::kUnbounded || !extent.newline);
+  return extent.known && (extent.max_len != MatchExtent::kUnbounded || !extent.newline ||
+                          extent.newline_only_last);
 }
 
 bool HasAsciiFoldingChars(std::string_view text) {
@@ -417,6 +424,11 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
   std::sort(hits.begin(), hits.end(),
             [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
   const bool bounded = extent.max_len != MatchExtent::kUnbounded;
+  // Matches stay on their line; one may end with the newline that ends it (a value's guard).
+  const bool one_line = !extent.newline || extent.newline_only_last;
+  auto through_newline = [&](size_t end, size_t hi) {
+    return extent.newline_only_last && end < hi ? end + 1 : end;
+  };
   std::vector<ByteRange> merged;
   size_t covered = 0;  // unbounded: the end of the last line taken
   for (const ByteRange& hit : hits) {
@@ -426,13 +438,13 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
       // A match holding [k, e) starts at or after e - max_len and ends by k + max_len.
       size_t lo = e > extent.max_len ? e - extent.max_len : 0;
       size_t hi = n - k > extent.max_len ? k + extent.max_len : n;
-      r.begin = extent.newline ? lo : line_start(lo, k);
-      r.end = extent.newline ? hi : line_end(e, hi);
+      r.begin = one_line ? line_start(lo, k) : lo;
+      r.end = one_line ? through_newline(line_end(e, hi), hi) : hi;
     } else {
       // Unbounded but single-line: the occurrence's line.
       if (k < covered) continue;
       r.begin = line_start(0, k);
-      r.end = line_end(e, n);
+      r.end = through_newline(line_end(e, n), n);
       covered = r.end;
     }
     // Ranges arrive by begin only roughly (a bounded range's begin depends on its line).
@@ -469,16 +481,35 @@ const std::array<unsigned char, 256> kUpper = [] {
 
 uint32_t Pair(unsigned a, unsigned b) { return kLower[a & 0xff] | (uint32_t{kLower[b & 0xff]} << 8); }
 
+// 16 bits from a lower-cased pair and the (lower-cased) byte after it: a second filter after the
+// pair table, since pairs such as "se", "to" or "re" start far more words than keywords.
+uint32_t TripleHash(uint32_t pair, unsigned c) {
+  return (pair * 0x9E3779B1u + kLower[c & 0xff] * 0x85EBCA77u) >> 16;
+}
+
+bool TestBit(const std::vector<uint64_t>& bits, uint32_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
+void SetBit(std::vector<uint64_t>* bits, uint32_t i) { (*bits)[i >> 6] |= uint64_t{1} << (i & 63); }
+
 }  // namespace
 
 KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
-    : keywords_(std::move(keywords)), pair_bits_(1024, 0), pair_start_(65537, 0) {
+    : keywords_(std::move(keywords)),
+      pair_bits_(1024, 0),
+      short_bits_(1024, 0),
+      triple_bits_(1024, 0),
+      pair_start_(65537, 0) {
   std::vector<std::vector<int>> by_pair(65536);
   for (size_t i = 0; i < keywords_.size(); ++i) {
     const std::string& kw = keywords_[i];
     if (kw.size() == 1) single_.push_back(static_cast<int>(i));
     if (kw.size() < 2) continue;
-    by_pair[Pair(kw[0], kw[1])].push_back(static_cast<int>(i));
+    uint32_t pair = Pair(kw[0], kw[1]);
+    by_pair[pair].push_back(static_cast<int>(i));
+    if (kw.size() == 2) {
+      SetBit(&short_bits_, pair);
+    } else {
+      SetBit(&triple_bits_, TripleHash(pair, static_cast<unsigned char>(kw[2])));
+    }
   }
   for (uint32_t p = 0; p < 65536; ++p) {
     pair_start_[p] = static_cast<uint32_t>(pair_keywords_.size());
@@ -487,8 +518,7 @@ KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
     if (Pair(p & 0xff, p >> 8) != p || by_pair[p].empty()) continue;
     for (unsigned a : {p & 0xff, unsigned{kUpper[p & 0xff]}}) {
       for (unsigned b : {p >> 8, unsigned{kUpper[p >> 8]}}) {
-        uint32_t raw = static_cast<uint32_t>(a) | (static_cast<uint32_t>(b) << 8);
-        pair_bits_[raw >> 6] |= uint64_t{1} << (raw & 63);
+        SetBit(&pair_bits_, static_cast<uint32_t>(a) | (static_cast<uint32_t>(b) << 8));
       }
     }
   }
@@ -511,6 +541,9 @@ void KeywordLocator::Locate(std::string_view text, std::vector<std::vector<size_
     uint32_t raw = t[i] | (uint32_t{t[i + 1]} << 8);
     if (!((bits[raw >> 6] >> (raw & 63)) & 1)) continue;
     uint32_t p = Pair(t[i], t[i + 1]);
+    if (!TestBit(short_bits_, p) && (i + 2 >= n || !TestBit(triple_bits_, TripleHash(p, t[i + 2])))) {
+      continue;
+    }
     for (uint32_t j = pair_start_[p]; j < pair_start_[p + 1]; ++j) {
       int kw = pair_keywords_[j];
       if (equal_at(i, keywords_[kw])) (*hits)[kw].push_back(i);

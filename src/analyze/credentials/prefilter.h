@@ -52,6 +52,7 @@ struct MatchExtent {
   bool known = false;
   size_t max_len = kUnbounded;  // bytes, UTF-8 (a character class counts 4 unless ASCII-only)
   bool newline = true;          // a match may contain '\n'
+  bool newline_only_last = false;  // ... but only as its last byte (a trailing `[\s,;]` guard)
   bool folds_case = true;       // the pattern uses (?i): a keyword may then appear as a Unicode
                                 // fold (U+212A for k), which an ASCII search would not see
 };
@@ -77,7 +78,8 @@ struct ByteRange {
 // Disjoint, sorted ranges of `text` such that every match of a rule of `extent` (Windowable) that
 // contains one of the keyword occurrences `hits` lies entirely inside one range. Around an
 // occurrence [k, e): [e-max_len, k+max_len), cut to the occurrence's line when matches cannot hold
-// a newline (the whole line when their length is unbounded). Overlapping ranges and ranges less
+// a newline (the whole line when their length is unbounded; with its newline when a match may end
+// with one). Overlapping ranges and ranges less
 // than `merge_gap` bytes apart are merged. Empty when `hits` is.
 std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
                                       const MatchExtent& extent, size_t merge_gap = 64);
@@ -99,6 +101,8 @@ class KeywordLocator {
  private:
   std::vector<std::string> keywords_;
   std::vector<uint64_t> pair_bits_;   // 65536 bits, by raw (b0 | b1 << 8): may start a keyword
+  std::vector<uint64_t> short_bits_;  // 65536 bits, by lower-cased pair: a keyword of two bytes
+  std::vector<uint64_t> triple_bits_; // 65536 bits, by TripleHash: may start a longer keyword
   std::vector<uint32_t> pair_start_;  // 65537 offsets into pair_keywords_, by lower-cased pair
   std::vector<int> pair_keywords_;    // keywords of two bytes or more, grouped by first pair
   std::vector<int> single_;           // keywords of one byte

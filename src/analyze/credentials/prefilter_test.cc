@@ -49,6 +49,12 @@ TEST(MatchExtent, ReadsLengthNewlineAndCaseFolding) {
   EXPECT_EQ(AnalyzeExtent("[é]").max_len, 4u);
   EXPECT_TRUE(AnalyzeExtent("[\\x00-\\x7f]").known == false);
   EXPECT_TRUE(AnalyzeExtent("(?i:api)_?key").folds_case);
+  // A newline only as the last byte (a value's trailing guard): matches stay on one line.
+  EXPECT_TRUE(AnalyzeExtent(R"(key=[a-z]+(?:[\s,;]|\z))").newline_only_last);
+  EXPECT_TRUE(Windowable(AnalyzeExtent(R"(key=[a-z]+(?:[\s,;]|\z))")));
+  EXPECT_FALSE(AnalyzeExtent(R"(key\s*=[a-z]+)").newline_only_last);
+  EXPECT_FALSE(AnalyzeExtent(R"(key=[a-z]+\s?x)").newline_only_last);
+  EXPECT_FALSE(AnalyzeExtent(R"(key=(?:[a-z]\s){2})").newline_only_last);
   // Folding patterns are windowed; the engine checks the text for characters that fold to ASCII.
   EXPECT_TRUE(Windowable(AnalyzeExtent("(?i)ac[0-9]{4}")));
   EXPECT_TRUE(HasAsciiFoldingChars("a \xC5\xBF b"));        // U+017F: long s
@@ -110,8 +116,9 @@ TEST(KeywordWindows, CoverEveryPossibleMatch) {
     e.known = true;
     e.folds_case = false;
     e.newline = rng() % 2;
+    e.newline_only_last = e.newline && rng() % 2;
     e.max_len = rng() % 4 == 0 ? kUnb : 1 + rng() % 40;
-    if (e.max_len == kUnb) e.newline = false;
+    if (e.max_len == kUnb && !e.newline_only_last) e.newline = false;
     std::vector<ByteRange> hits;
     for (int h = rng() % 6; h > 0; --h) {
       size_t k = rng() % text.size();
@@ -135,6 +142,7 @@ TEST(KeywordWindows, CoverEveryPossibleMatch) {
         for (size_t end = h.end; end <= text.size(); ++end) {
           if (e.max_len != kUnb && end - b > e.max_len) break;
           if (!e.newline && text.find('\n', b) < end) break;
+          if (e.newline_only_last && text.find('\n', b) < end - 1) break;
           bool inside = false;
           for (const ByteRange& r : w) inside |= r.begin <= b && end <= r.end;
           ASSERT_TRUE(inside) << "round " << round << " [" << b << "," << end << ")";
