@@ -7,6 +7,7 @@
 #include <set>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "analyze/credentials/jwt.h"
 #include "analyze/credentials/prefilter.h"
@@ -22,23 +23,40 @@ RE2::Options QuietOptions() {
   return opts;
 }
 
-// Compiles each pattern once; patterns that do not compile are left out (the loader already
+// Whether a value matches any of a list of patterns, in one DFA pass (RE2::Set) rather than one
+// search per pattern: the filters run on every candidate secret, and code is full of candidates
+// (`token: this.scanner.token`). Patterns that do not compile are left out (the loader already
 // rejected them for user configs, and credentials_test compiles every embedded one).
-std::vector<std::unique_ptr<RE2>> CompileAll(const std::vector<std::string>& patterns) {
-  std::vector<std::unique_ptr<RE2>> out;
-  for (const std::string& p : patterns) {
-    auto re = std::make_unique<RE2>(p, QuietOptions());
-    if (re->ok()) out.push_back(std::move(re));
+class AnyOf {
+ public:
+  AnyOf() = default;
+  explicit AnyOf(const std::vector<std::string>& patterns) {
+    if (patterns.empty()) return;
+    auto set = std::make_unique<RE2::Set>(QuietOptions(), RE2::UNANCHORED);
+    for (const std::string& p : patterns) {
+      auto re = std::make_unique<RE2>(p, QuietOptions());
+      if (!re->ok()) continue;
+      set->Add(p, nullptr);
+      each_.push_back(std::move(re));
+    }
+    if (!each_.empty() && set->Compile()) set_ = std::move(set);
   }
-  return out;
-}
+  bool Matches(std::string_view value) const {
+    if (each_.empty()) return false;
+    RE2::Set::ErrorInfo error;
+    if (set_ != nullptr && set_->Match(value, nullptr, &error)) return true;
+    if (set_ != nullptr && error.kind == RE2::Set::kNoError) return false;
+    // No set, or its DFA ran out of memory: one search per pattern.
+    for (const auto& re : each_) {
+      if (RE2::PartialMatch(value, *re)) return true;
+    }
+    return false;
+  }
 
-bool AnyMatches(const std::vector<std::unique_ptr<RE2>>& res, std::string_view value) {
-  for (const auto& re : res) {
-    if (RE2::PartialMatch(value, *re)) return true;
-  }
-  return false;
-}
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::unique_ptr<RE2>> each_;
+};
 
 // A match before overlap resolution: the secret's bytes and the whole match's.
 struct Candidate {
@@ -71,7 +89,7 @@ struct CompiledRule {
   // Its keywords in the scanner's KeywordLocator; empty when one of them is empty or not ASCII,
   // which the locator cannot see (the rule is then a candidate in every text).
   std::vector<int> keyword_ids;
-  std::vector<std::unique_ptr<RE2>> allow;
+  AnyOf allow;
 
   void Build() {
     std::call_once(once, [this] {
@@ -80,7 +98,7 @@ struct CompiledRule {
       auto names = compiled->NamedCapturingGroups();
       auto it = names.find("secret");
       secret_group = it == names.end() ? 0 : it->second;
-      allow = CompileAll(rule->allow);
+      allow = AnyOf(rule->allow);
       re = std::move(compiled);
     });
   }
@@ -94,20 +112,20 @@ struct CredentialScanner::Impl {
   std::vector<std::string> placeholder_patterns;
   std::vector<std::string> allow_value_patterns;
   std::once_flag filters_once;
-  std::vector<std::unique_ptr<RE2>> placeholders;
-  std::vector<std::unique_ptr<RE2>> allow_values;
+  AnyOf placeholders;
+  AnyOf allow_values;
 
   void BuildFilters() {
     std::call_once(filters_once, [this] {
-      placeholders = CompileAll(placeholder_patterns);
-      allow_values = CompileAll(allow_value_patterns);
+      placeholders = AnyOf(placeholder_patterns);
+      allow_values = AnyOf(allow_value_patterns);
     });
   }
 
   bool IsPlaceholder(std::string_view value) {
     if (examples.count(value)) return true;
     BuildFilters();
-    return AnyMatches(placeholders, value);
+    return placeholders.Matches(value);
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,
@@ -155,7 +173,9 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
     std::string_view value(secret.data(), secret.size());
     if (value.empty()) continue;
     if (rule.min_entropy > 0 && ShannonEntropy(value) < rule.min_entropy) continue;
-    if (IsPlaceholder(value) || AnyMatches(cr.allow, value) || AnyMatches(allow_values, value)) {
+    // The rule's own allow list first: it rejects most code-like values (member accesses, type
+    // names) before the global filters are asked.
+    if (cr.allow.Matches(value) || IsPlaceholder(value) || allow_values.Matches(value)) {
       continue;
     }
     Exposure exposure = rule.exposure;
