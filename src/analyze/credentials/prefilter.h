@@ -99,6 +99,9 @@ class KeywordLocator {
   void Locate(std::string_view text, std::vector<std::vector<size_t>>* hits) const;
 
  private:
+  void CheckAt(const unsigned char* t, size_t n, size_t i,
+               std::vector<std::vector<size_t>>* hits) const;
+
   std::vector<std::string> keywords_;
   std::vector<uint64_t> pair_bits_;   // 65536 bits, by raw (b0 | b1 << 8): may start a keyword
   std::vector<uint64_t> short_bits_;  // 65536 bits, by lower-cased pair: a keyword of two bytes
