@@ -54,6 +54,16 @@ bool MatchGlob(std::string_view glob, std::string_view text, bool path) {
       text.compare(text.size() - tail, tail, glob, glob.size() - tail, tail) != 0) {
     return false;
   }
+  // Every literal run between stars must occur in the text ('/' next to a `**` may be absent:
+  // `**/` also matches nothing).
+  for (size_t begin = first; begin < last;) {
+    size_t star = glob.find('*', begin);
+    std::string_view run = glob.substr(begin, star - begin);
+    while (!run.empty() && run.front() == '/') run.remove_prefix(1);
+    while (!run.empty() && run.back() == '/') run.remove_suffix(1);
+    if (!run.empty() && text.find(run) == std::string_view::npos) return false;
+    begin = star + 1;
+  }
   return Match(glob, text, path);
 }
 
