@@ -102,12 +102,6 @@ void ByteBuffer::Reserve(size_t n, size_t keep) {
   capacity_ = n;
 }
 
-void ByteBuffer::Trim(size_t limit) {
-  if (capacity_ <= limit) return;
-  data_.reset();
-  capacity_ = 0;
-}
-
 std::string ReadAll(const OpenFile& file, size_t max_bytes, ByteBuffer* buffer, size_t* size) {
   // Straight into the buffer: one copy, by the kernel. One byte more than fstat said, to see
   // growth without a second read call in the common case.

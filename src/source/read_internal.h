@@ -31,8 +31,6 @@ class ByteBuffer {
   size_t capacity() const { return capacity_; }
   // Makes room for `n` bytes, keeping the first `keep`.
   void Reserve(size_t n, size_t keep);
-  // Frees the memory when it holds over `limit` bytes, so that one large file does not pin it.
-  void Trim(size_t limit);
 
  private:
   std::unique_ptr<char[]> data_;
