@@ -498,31 +498,32 @@ KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
       short_bits_(1024, 0),
       triple_bits_(1024, 0),
       pair_start_(65537, 0) {
-  std::vector<std::vector<int>> by_pair(65536);
+  // Keywords of two bytes or more grouped by their lower-cased first pair: counted, then placed.
   for (size_t i = 0; i < keywords_.size(); ++i) {
     const std::string& kw = keywords_[i];
     if (kw.size() == 1) single_.push_back(static_cast<int>(i));
     if (kw.size() < 2) continue;
     uint32_t pair = Pair(kw[0], kw[1]);
-    by_pair[pair].push_back(static_cast<int>(i));
+    ++pair_start_[pair + 1];
     if (kw.size() == 2) {
       SetBit(&short_bits_, pair);
     } else {
       SetBit(&triple_bits_, TripleHash(pair, static_cast<unsigned char>(kw[2])));
     }
-  }
-  for (uint32_t p = 0; p < 65536; ++p) {
-    pair_start_[p] = static_cast<uint32_t>(pair_keywords_.size());
-    pair_keywords_.insert(pair_keywords_.end(), by_pair[p].begin(), by_pair[p].end());
-    // Every raw pair that lower-cases to a keyword's first two bytes.
-    if (Pair(p & 0xff, p >> 8) != p || by_pair[p].empty()) continue;
-    for (unsigned a : {p & 0xff, unsigned{kUpper[p & 0xff]}}) {
-      for (unsigned b : {p >> 8, unsigned{kUpper[p >> 8]}}) {
-        SetBit(&pair_bits_, static_cast<uint32_t>(a) | (static_cast<uint32_t>(b) << 8));
+    // Every raw spelling of the pair.
+    for (unsigned a : {unsigned{kLower[static_cast<unsigned char>(kw[0])]}, unsigned{kUpper[static_cast<unsigned char>(kw[0])]}}) {
+      for (unsigned b : {unsigned{kLower[static_cast<unsigned char>(kw[1])]}, unsigned{kUpper[static_cast<unsigned char>(kw[1])]}}) {
+        SetBit(&pair_bits_, a | (b << 8));
       }
     }
   }
-  pair_start_[65536] = static_cast<uint32_t>(pair_keywords_.size());
+  for (uint32_t p = 0; p < 65536; ++p) pair_start_[p + 1] += pair_start_[p];
+  pair_keywords_.resize(pair_start_[65536]);
+  std::vector<uint32_t> next(pair_start_.begin(), pair_start_.end() - 1);
+  for (size_t i = 0; i < keywords_.size(); ++i) {
+    if (keywords_[i].size() < 2) continue;
+    pair_keywords_[next[Pair(keywords_[i][0], keywords_[i][1])]++] = static_cast<int>(i);
+  }
 }
 
 // The slow path of Locate, out of line so that the byte loop keeps its few registers: a keyword
