@@ -2,6 +2,7 @@
 # Installs the Debian packages keylint builds with, if any is missing. Needs root (or sudo).
 # Everything comes from Debian's archive; the grammars and the tree-sitter runtime come from npm
 # (grammars/package-lock.json, grammars/runtime/package-lock.json).
+#   scripts/install-deps.sh [--bench]   --bench: also what bench/run.sh needs (ripgrep, python3)
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config git ca-certificates dpkg-dev
           libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libgit2-dev)
@@ -12,6 +13,7 @@ if [ "${KEYLINT_TESTS:-ON}" != OFF ]; then
   packages+=(googletest libgtest-dev libgmock-dev pre-commit libxml2-utils zsh fish
              clang libclang-rt-14-dev util-linux)
 fi
+[ "${1:-}" = "--bench" ] && packages+=(ripgrep python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

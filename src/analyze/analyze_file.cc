@@ -4,6 +4,7 @@
 
 #include "analyze/carriers/carriers.h"
 #include "analyze/env/dotenv_checks.h"
+#include "analyze/credentials/bundle.h"
 #include "analyze/credentials/decode.h"
 #include "analyze/credentials/hardcoded.h"
 #include "analyze/credentials/kubernetes_secret.h"
@@ -36,7 +37,11 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
                                       : credentials_.Scan(text);
   JudgeKubernetesSecretData(text, credentials_, &matches);
   ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
-  if (utf8) {
+  if (facts.built) {
+    // Machine-made: the credential rules only; nothing in a bundle is worth parsing.
+    ReportSecretsInBundle(target, facts, knowledge_, matches, lines, &out);
+    out.verbose_note = "built output: credential rules only";
+  } else if (utf8) {
     if (facts.kind == FileKind::kSource) {
       js_.Analyze(target, facts, matches, &out);
       out.verbose_note = js_.last_parse_reason();

@@ -90,7 +90,10 @@ FileFacts Classify(const Target& target, const Knowledge& knowledge, const Proje
   }
   f.is_test = MatchesAny(knowledge.settings.test_paths, target.path);
   f.is_docs = MatchesAny(knowledge.settings.docs_paths, target.path);
-  ClassifySide(target, knowledge, layout, &f);
+  if (!ClassifyBuildOutput(target, knowledge, layout, &f)) {
+    ClassifySide(target, knowledge, layout, &f);
+    f.built = target.minified;
+  }
   ClassifyStage(target, knowledge, &f);
   return f;
 }

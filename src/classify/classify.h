@@ -17,6 +17,10 @@ FileFacts Classify(const Target& target, const Knowledge& knowledge, const Proje
 void ClassifySide(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
                   FileFacts* facts);
 void ClassifyStage(const Target& target, const Knowledge& knowledge, FileFacts* facts);
+// Whether the file is build output (rules/exposure.toml build_output); if so, sets built, side,
+// side_reason and framework (build_output.cc).
+bool ClassifyBuildOutput(const Target& target, const Knowledge& knowledge,
+                         const ProjectLayout& layout, FileFacts* facts);
 
 }  // namespace keylint
 

@@ -94,4 +94,16 @@ void ProjectLayout::AddGitlabCi(std::string_view bytes) {
   }
 }
 
+std::vector<const PackageInfo*> ProjectLayout::PackagesOf(const std::string& path) const {
+  std::vector<const PackageInfo*> out;
+  std::string dir = path;
+  while (!dir.empty()) {
+    size_t slash = dir.rfind('/');
+    dir = slash == std::string::npos ? "" : dir.substr(0, slash);
+    auto it = packages_.find(dir);
+    if (it != packages_.end()) out.push_back(&it->second);
+  }
+  return out;
+}
+
 }  // namespace keylint

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace keylint {
 
@@ -23,6 +24,9 @@ class ProjectLayout {
   void AddPackageJson(const std::string& path, std::string_view bytes);
   // The package whose folder is the longest prefix of `path`; nullptr if none.
   const PackageInfo* PackageOf(const std::string& path) const;
+  // Every package whose folder holds `path`, nearest first (a build tool's own package.json in
+  // .next/ or dist/ comes before the app's).
+  std::vector<const PackageInfo*> PackagesOf(const std::string& path) const;
 
   // .gitlab-ci.yml's `include:` of local files (paths from the repository root): those files
   // are GitLab CI too. Includes it cannot read as a plain local path are ignored.

@@ -64,7 +64,10 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
       }
     }
   }
-  std::vector<std::string_view> imports = ImportSpecifiers(bytes);
+  // A minified file's imports are its bundled libraries': they say nothing about the file, and
+  // finding them would cost a pass over a multi-megabyte bundle.
+  std::vector<std::string_view> imports;
+  if (!target.minified) imports = ImportSpecifiers(bytes);
   for (std::string_view spec : imports) {
     for (const auto& [module, side] : knowledge.exposure.marker_imports) {
       if (spec == module) return Decide(facts, side, "imports '" + module + "'");

@@ -148,6 +148,41 @@ TEST(ExposureMatch, Globs) {
   EXPECT_EQ(UpperSnake("APIKey"), "API_KEY");
 }
 
+TEST(ClassifyBuildOutput, ViteDistIsClientOutput) {
+  ProjectLayout l = Layout({{"web/package.json", R"("vite":"5","react":"18")"}});
+  FileFacts f = SideOf(l, "web/dist/assets/index-3f9a.js");
+  EXPECT_TRUE(f.built);
+  EXPECT_EQ(f.side, Side::kClient);
+  EXPECT_EQ(f.framework, "vite");
+  EXPECT_FALSE(SideOf(l, "web/src/dist/x.ts").built);  // src/dist/ is source
+}
+
+TEST(ClassifyBuildOutput, ExpressDistIsServerOutput) {
+  ProjectLayout l = Layout({{"package.json", R"("express":"4")"}});
+  FileFacts f = SideOf(l, "dist/index.js");
+  EXPECT_TRUE(f.built);
+  EXPECT_EQ(f.side, Side::kServer);
+}
+
+TEST(ClassifyBuildOutput, NextsOwnPackageJsonDoesNotHideTheApp) {
+  ProjectLayout l = Layout({{"package.json", kNext}});
+  l.AddPackageJson(".next/package.json", R"({"type": "commonjs"})");
+  FileFacts chunk = SideOf(l, ".next/static/chunks/app/page-1.js");
+  EXPECT_TRUE(chunk.built);
+  EXPECT_EQ(chunk.side, Side::kClient);
+  FileFacts server = SideOf(l, ".next/server/app/page.js");
+  EXPECT_TRUE(server.built);
+  EXPECT_EQ(server.side, Side::kServer);
+}
+
+TEST(ClassifyBuildOutput, OutputOfAnotherFrameworkIsNotOutput) {
+  // build/ is CRA's output folder, not Vite's: a Vite app's build/ holds source.
+  ProjectLayout l = Layout({{"package.json", R"("vite":"5")"}});
+  EXPECT_FALSE(SideOf(l, "build/static/js/main.js").built);
+  ProjectLayout cra = Layout({{"package.json", R"("react-scripts":"5")"}});
+  EXPECT_TRUE(SideOf(cra, "build/static/js/main.js").built);
+}
+
 TEST(ExposureMatch, SecretAndPublicNames) {
   EXPECT_TRUE(IsSecretName(BuiltinKnowledge(), "NANGO_SECRET_KEY_PROD"));
   EXPECT_TRUE(IsSecretName(BuiltinKnowledge(), "OPENAI_API_KEY"));

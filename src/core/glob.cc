@@ -118,7 +118,28 @@ bool Matcher::MatchFrom(size_t pi, size_t ti) {
   return ti == t.size();
 }
 
+bool IsSpecial(char c) { return c == '*' || c == '?' || c == '[' || c == ']' || c == '\\'; }
+
+// The literal bytes a pattern opens and closes with (up to its first special character, after
+// its last) must open and close the text: a cheap rejection of most (pattern, path) pairs before
+// the matcher, which allocates its memo.
+bool LiteralEndsAgree(std::string_view p, std::string_view t) {
+  size_t head = 0;
+  while (head < p.size() && !IsSpecial(p[head])) ++head;
+  if (head == p.size()) return p == t;
+  size_t tail = 0;
+  while (tail < p.size() - head && !IsSpecial(p[p.size() - 1 - tail])) ++tail;
+  // `**/b` also matches "b": the '/' after a `**` is not required.
+  if (tail > 0 && p[p.size() - tail] == '/' && p.size() - tail >= 2 &&
+      p[p.size() - tail - 1] == '*' && p[p.size() - tail - 2] == '*') {
+    --tail;
+  }
+  return t.size() >= head && t.size() >= tail && t.compare(0, head, p, 0, head) == 0 &&
+         t.compare(t.size() - tail, tail, p, p.size() - tail, tail) == 0;
+}
+
 bool Match(std::string_view pattern, std::string_view text) {
+  if (!LiteralEndsAgree(pattern, text)) return false;
   return Matcher(pattern, text).Run();
 }
 

@@ -2,6 +2,42 @@
 
 namespace keylint {
 
+FileBytes& FileBytes::operator=(const FileBytes& other) {
+  if (this == &other) return *this;
+  if (other.borrowed()) {
+    owned_.clear();
+    view_ = other.view_;
+  } else {
+    owned_ = other.owned_;
+    view_ = owned_;
+  }
+  return *this;
+}
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+  if (this == &other) return *this;
+  if (other.borrowed()) {
+    owned_.clear();
+    view_ = other.view_;
+  } else {
+    owned_ = std::move(other.owned_);
+    view_ = owned_;
+  }
+  other.clear();
+  return *this;
+}
+
+FileBytes FileBytes::Borrow(std::string_view bytes) {
+  FileBytes b;
+  b.view_ = bytes;
+  return b;
+}
+
+void FileBytes::clear() {
+  std::string().swap(owned_);
+  view_ = owned_;
+}
+
 const char* SideName(Side side) {
   switch (side) {
     case Side::kClient: return "client";

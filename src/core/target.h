@@ -4,17 +4,54 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace keylint {
 
-// One file handed from `source` to the analyzers. Owns its bytes.
+// The bytes of one file: owned (a git blob, a test's text), or borrowed from whoever read them (a
+// worker's reused buffer, a read-only mapping of a large file), in which case they are valid
+// while that reader keeps them (source/file_reader.h). Reads like a std::string_view. Copying
+// copies the owned bytes, or the view.
+class FileBytes {
+ public:
+  FileBytes() = default;
+  FileBytes(std::string owned) : owned_(std::move(owned)), view_(owned_) {}  // NOLINT: implicit
+  FileBytes(const char* owned) : FileBytes(std::string(owned)) {}            // NOLINT: implicit
+  FileBytes(const FileBytes& other) { *this = other; }
+  FileBytes& operator=(const FileBytes& other);
+  FileBytes(FileBytes&& other) noexcept { *this = std::move(other); }
+  FileBytes& operator=(FileBytes&& other) noexcept;
+
+  // REQUIRES: `bytes` outlives every use of this FileBytes (and of its copies).
+  static FileBytes Borrow(std::string_view bytes);
+
+  operator std::string_view() const { return view_; }  // NOLINT: implicit, as std::string's
+  std::string_view view() const { return view_; }
+  const char* data() const { return view_.data(); }
+  size_t size() const { return view_.size(); }
+  bool empty() const { return view_.empty(); }
+  // Drops the bytes (and frees owned ones).
+  void clear();
+
+  friend bool operator==(const FileBytes& a, std::string_view b) { return a.view_ == b; }
+
+ private:
+  bool borrowed() const { return view_.data() != owned_.data(); }
+  std::string owned_;
+  std::string_view view_;
+};
+
+// One file handed from `source` to the analyzers.
 struct Target {
   std::string path;      // relative to the scanned root, '/'-separated (what reports show)
   std::string abs_path;  // where it was read from ("" when read from the git index)
-  std::string bytes;
+  FileBytes bytes;
   bool tracked = false;  // git tracks it (in the index); false outside git and for untracked files
   bool ignored = false;  // git ignores it (scanned anyway: .env files, --no-ignore)
+  // Set when its bytes are read: a JavaScript or CSS file whose lines average over 1000 bytes (a
+  // bundle or a minified library). Machine-made: read with the credential rules only.
+  bool minified = false;
   // --diff: the 1-based lines added or changed; empty set with has_changed_lines means "none".
   bool has_changed_lines = false;
   std::set<int> changed_lines;
@@ -56,6 +93,9 @@ struct FileFacts {
   bool is_docs = false;
   // kCarrier: the index of its rule in StageKnowledge::carriers; -1 otherwise.
   int carrier = -1;
+  // Machine-made: build output (rules/exposure.toml build_output) or a minified file. Read with
+  // the credential rules only, never parsed; side says who downloads it.
+  bool built = false;
 };
 
 }  // namespace keylint

@@ -2,25 +2,40 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace keylint {
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
+LineIndex::LineIndex(std::string_view text) : text_(text) {}
+
+const std::vector<size_t>& LineIndex::Starts() const {
+  if (!starts_.empty()) return starts_;
   starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  const char* const data = text_.data();
+  const char* const end = data + text_.size();
+  for (const char* p = data; p < end;) {
+    const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    if (nl == nullptr) break;
+    p = static_cast<const char*>(nl) + 1;
+    starts_.push_back(static_cast<size_t>(p - data));
   }
+  return starts_;
 }
 
+int LineIndex::line_count() const { return static_cast<int>(Starts().size()); }
+
 int LineIndex::LineOf(size_t offset) const {
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  return static_cast<int>(it - starts_.begin());
+  const std::vector<size_t>& starts = Starts();
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  return static_cast<int>(it - starts.begin());
 }
 
 std::string_view LineIndex::LineText(int line) const {
+  const std::vector<size_t>& starts = Starts();
   if (line < 1 || line > line_count()) return {};
-  size_t begin = starts_[line - 1];
-  size_t end = line < line_count() ? starts_[line] - 1 : text_.size();
+  size_t begin = starts[line - 1];
+  size_t end = line < line_count() ? starts[line] - 1 : text_.size();
   if (end > begin && text_[end - 1] == '\r') --end;
   return text_.substr(begin, end - begin);
 }
@@ -32,8 +47,9 @@ Location LineIndex::Span(const std::string& path, size_t begin, size_t end) cons
   loc.path = path;
   loc.line = LineOf(begin);
   loc.end_line = LineOf(end);
-  size_t line_start = starts_[loc.line - 1];
-  size_t end_line_start = starts_[loc.end_line - 1];
+  const std::vector<size_t>& starts = Starts();
+  size_t line_start = starts[loc.line - 1];
+  size_t end_line_start = starts[loc.end_line - 1];
   loc.column = static_cast<int>(begin - line_start) + 1;
   loc.end_column = static_cast<int>(end - end_line_start) + 1;
   loc.column_utf16 = Utf16Length(text_.substr(line_start, begin - line_start)) + 1;
@@ -63,6 +79,14 @@ int Utf16Length(std::string_view s) {
 
 bool IsValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // ASCII eight bytes at a time: most source is ASCII throughout.
+    while (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) { ++i; continue; }
     size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;

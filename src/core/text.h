@@ -10,9 +10,10 @@
 
 namespace keylint {
 
-// Maps byte offsets in one file to lines and columns. Built once per file in O(n); each lookup
-// is a binary search plus a scan of the line's prefix for UTF-16 columns.
-// Borrows `text`: valid while the text it was built from lives.
+// Maps byte offsets in one file to lines and columns. The first lookup builds the index in one
+// pass (most files have no finding and never pay for it); each lookup is then a binary search
+// plus a scan of the line's prefix for UTF-16 columns. Not thread-safe (it fills itself lazily):
+// one per file and thread. Borrows `text`: valid while the text it was built from lives.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -21,11 +22,13 @@ class LineIndex {
   Location Span(const std::string& path, size_t begin, size_t end) const;
   int LineOf(size_t offset) const;            // 1-based
   std::string_view LineText(int line) const;  // without its line terminator
-  int line_count() const { return static_cast<int>(starts_.size()); }
+  int line_count() const;
 
  private:
+  const std::vector<size_t>& Starts() const;
+
   std::string_view text_;
-  std::vector<size_t> starts_;  // byte offset where each line starts
+  mutable std::vector<size_t> starts_;  // byte offset where each line starts; empty until used
 };
 
 // Number of UTF-16 code units in a UTF-8 string; invalid bytes count one unit each, as a

@@ -65,6 +65,36 @@ Status ReadPaths(const toml::table& t, std::string_view key, std::string_view or
   return {};
 }
 
+// `build_output = [{ glob = "dist/assets/**", frameworks = ["vite"], side = "client", why = "..." }]`
+Status ReadBuildOutput(const toml::table& t, std::string_view origin,
+                       std::vector<BuildOutput>* out) {
+  const toml::node* node = t.get("build_output");
+  if (!node) return {};
+  const toml::array* arr = node->as_array();
+  if (!arr) return ErrorAt(origin, *node, "'build_output' must be an array of tables");
+  for (const toml::node& item : *arr) {
+    const toml::table* p = item.as_table();
+    if (!p) return ErrorAt(origin, item, "'build_output' entries must be tables {glob, frameworks, side, why}");
+    if (Status s = CheckKeys(*p, {"glob", "frameworks", "side", "why"}, origin, "build_output"); !s.ok()) {
+      return s;
+    }
+    BuildOutput b;
+    std::string glob;
+    if (Status s = ReadString(*p, "glob", origin, &glob, true); !s.ok()) return s;
+    if (Status s = ReadStrings(*p, "frameworks", origin, &b.frameworks); !s.ok()) return s;
+    if (Status s = ReadSide(*p, "side", origin, &b.side); !s.ok()) return s;
+    if (b.side != Side::kClient && b.side != Side::kServer) {
+      return ErrorAt(origin, *p, "build_output 'side' must be client or server");
+    }
+    if (Status s = ReadString(*p, "why", origin, &b.reason, true); !s.ok()) return s;
+    for (std::string& e : ExpandBraces(glob)) {
+      b.glob = std::move(e);
+      out->push_back(b);
+    }
+  }
+  return {};
+}
+
 // `{ "use client" = "client", ... }` -> (text, side) pairs.
 Status ReadSideMap(const toml::table& t, std::string_view key, std::string_view origin,
                    std::vector<std::pair<std::string, Side>>* out) {
@@ -91,7 +121,8 @@ void AddPrefixes(const std::vector<std::string>& from, std::vector<std::string>*
 Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledge* k) {
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
-                               "fallback_paths", "bundler", "server_modules", "client_modules"},
+                               "fallback_paths", "build_output", "bundler", "server_modules",
+                               "client_modules"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -102,6 +133,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
                    ReadSideMap(t, "marker_imports", origin, &e.marker_imports),
                    ReadPaths(t, "paths", origin, &e.paths),
                    ReadPaths(t, "fallback_paths", origin, &e.fallback_paths),
+                   ReadBuildOutput(t, origin, &e.build_output),
                    ReadStrings(t, "server_modules", origin, &e.server_modules),
                    ReadStrings(t, "client_modules", origin, &e.client_modules)}) {
     if (!s.ok()) return s;

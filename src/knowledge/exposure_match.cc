@@ -42,6 +42,28 @@ bool AnyMatch(const std::vector<std::string>& globs, std::string_view name) {
 }  // namespace
 
 bool MatchGlob(std::string_view glob, std::string_view text, bool path) {
+  // The literal bytes before the first star and after the last must open and close the text:
+  // a cheap rejection of most (glob, path) pairs before any backtracking.
+  size_t first = glob.find('*');
+  if (first == std::string_view::npos) return glob == text;
+  size_t last = glob.rfind('*');
+  size_t tail = glob.size() - last - 1;
+  // `**/x` also matches "x": the '/' after a `**` is not required.
+  if (tail > 0 && glob[last + 1] == '/' && last > 0 && glob[last - 1] == '*') --tail;
+  if (text.size() < first || text.size() < tail || text.compare(0, first, glob, 0, first) != 0 ||
+      text.compare(text.size() - tail, tail, glob, glob.size() - tail, tail) != 0) {
+    return false;
+  }
+  // Every literal run between stars must occur in the text ('/' next to a `**` may be absent:
+  // `**/` also matches nothing).
+  for (size_t begin = first; begin < last;) {
+    size_t star = glob.find('*', begin);
+    std::string_view run = glob.substr(begin, star - begin);
+    while (!run.empty() && run.front() == '/') run.remove_prefix(1);
+    while (!run.empty() && run.back() == '/') run.remove_suffix(1);
+    if (!run.empty() && text.find(run) == std::string_view::npos) return false;
+    begin = star + 1;
+  }
   return Match(glob, text, path);
 }
 

@@ -23,6 +23,16 @@ struct PathConvention {
   std::string reason;  // for --verbose: "Next.js API route (pages/api/)"
 };
 
+// Where a bundler writes what it builds: files whose path (relative to their package's folder)
+// matches `glob`, in a package of one of `frameworks` (empty: any package), are machine-made
+// output downloaded by `side` (client: browsers; server: a Node process).
+struct BuildOutput {
+  std::string glob;
+  std::vector<std::string> frameworks;  // [[framework]] ids
+  Side side = Side::kUnknown;
+  std::string reason;  // "Vite build output (dist/assets/)"
+};
+
 // A framework, recognised by a dependency in the nearest package.json.
 struct Framework {
   std::string id;    // "next"
@@ -59,6 +69,8 @@ struct ExposureKnowledge {
   std::vector<Framework> frameworks;
   // Checked after frameworks and imports: what a file is when nothing else told (*.vue: client).
   std::vector<PathConvention> fallback_paths;
+  // Build output folders per framework, first match wins.
+  std::vector<BuildOutput> build_output;
   std::vector<BundlerConfig> bundlers;
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;

@@ -21,11 +21,15 @@ namespace keylint {
 
 // Scan settings a .keylint.toml may change. Defaults in parentheses, costs where they matter.
 struct Settings {
-  // (2 MiB) Larger files are skipped with a notice; raising it slows scans of bundles.
-  size_t max_file_bytes = 2u << 20;
-  // (node_modules/, dist/, build/, vendor/, ... from rules/exposure.toml [skip]) plus the user's
-  // own; gitignore-style globs matched against the relative path.
+  // (0: none) Larger files are skipped with a notice. Size is no reason to skip a text file:
+  // large ones are mapped, not copied, and cost only their scan time.
+  size_t max_file_bytes = 0;
+  // (node_modules/, vendor/, *.map, lock files, ... from rules/settings.toml) plus the user's
+  // own, minus the user's unskip_paths; gitignore-style globs matched against the relative path.
   std::vector<std::string> skip_paths;
+  // (dist/, build/, .next/, ... from rules/settings.toml) Build output folders, skipped only
+  // directly in a package root and only when git does not track them (source/source.h).
+  std::vector<std::string> output_paths;
   // Allowlisted values (RE2): a candidate secret matching one is never reported.
   std::vector<std::string> allow_values;
   // Allowlisted paths (gitignore-style globs): no findings are reported in them.

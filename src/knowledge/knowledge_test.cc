@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace keylint {
 namespace {
 
@@ -74,6 +76,60 @@ TEST(LoadKnowledge, UserRuleReusingAnIdIsAnErrorAtItsLine) {
       ".keylint.toml");
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().line, 8);
+}
+
+TEST(LoadKnowledge, UnskipPathsLiftBuiltInSkips) {
+  Result<Knowledge> base = LoadKnowledge("", "");
+  ASSERT_TRUE(base.ok());
+  const Settings& b = base.value().settings;
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  ASSERT_TRUE(has(b.skip_paths, "*.map"));
+  ASSERT_TRUE(has(b.output_paths, "dist/"));
+  EXPECT_EQ(b.max_file_bytes, 0u);  // size is no reason to skip a text file
+
+  Result<Knowledge> k = LoadKnowledge(
+      "format = 1\n[settings]\nunskip_paths = [\"*.map\", \"dist/\"]\nskip_paths = [\"legacy/\"]\n",
+      ".keylint.toml");
+  ASSERT_TRUE(k.ok()) << k.error().ToString();
+  const Settings& s = k.value().settings;
+  EXPECT_FALSE(has(s.skip_paths, "*.map"));
+  EXPECT_FALSE(has(s.output_paths, "dist/"));
+  EXPECT_TRUE(has(s.output_paths, "build/"));
+  EXPECT_TRUE(has(s.skip_paths, "node_modules/"));
+  EXPECT_TRUE(has(s.skip_paths, "legacy/"));
+}
+
+TEST(LoadKnowledge, UnskipPathsNamesOnlyBuiltInSkips) {
+  Result<Knowledge> k =
+      LoadKnowledge("format = 1\n[settings]\nunskip_paths = [\"dist\"]\n", ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_EQ(k.error().line, 3);
+  EXPECT_NE(k.error().message.find("'dist' is not a built-in skip"), std::string::npos)
+      << k.error().ToString();
+  EXPECT_NE(k.error().message.find("dist/"), std::string::npos);  // the list says what is
+}
+
+TEST(LoadKnowledge, OutputPathsAreFolderNames) {
+  Result<Knowledge> k =
+      LoadKnowledge("format = 1\n[settings]\noutput_paths = [\"web/dist/\"]\n", ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_NE(k.error().message.find("folder names"), std::string::npos) << k.error().ToString();
+}
+
+TEST(LoadKnowledge, BuildOutputNamesKnownFrameworks) {
+  Result<Knowledge> k = LoadKnowledge("", "");
+  ASSERT_TRUE(k.ok());
+  const ExposureKnowledge& e = k.value().exposure;
+  ASSERT_FALSE(e.build_output.empty());
+  for (const BuildOutput& b : e.build_output) {
+    for (const std::string& id : b.frameworks) {
+      bool known = std::any_of(e.frameworks.begin(), e.frameworks.end(),
+                               [&](const Framework& f) { return f.id == id; });
+      EXPECT_TRUE(known) << b.glob << ": unknown framework " << id;
+    }
+  }
 }
 
 }  // namespace

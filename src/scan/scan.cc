@@ -16,6 +16,7 @@
 #include "knowledge/embedded_rules.h"
 #include "policy/policy.h"
 #include "project/cross_file.h"
+#include "source/file_reader.h"
 
 namespace keylint {
 namespace {
@@ -136,40 +137,36 @@ Result<Knowledge> LoadKnowledgeFrom(const std::string& config_path) {
 
 Result<ScanRun> RunScan(const ScanRequest& request) {
   const std::string start_time = UtcNow();
-  // Built-in knowledge first: its skip paths and size limit shape the listing.
-  Result<Knowledge> builtin = LoadKnowledge("", "");
-  if (!builtin.ok()) return builtin.error();
-  SourceRequest source = request.source;
-  source.skip_paths = builtin.value().settings.skip_paths;
-  const size_t builtin_skips = source.skip_paths.size();
-  source.max_file_bytes = builtin.value().settings.max_file_bytes;
-  Result<SourceListing> listed = ListTargets(source);
-  if (!listed.ok()) return listed.error();
-  SourceListing listing = std::move(listed).value();
+  Result<ScanPlace> place = LocateScan(request.source);
+  if (!place.ok()) return place.error();
 
   ScanRun run;
-  run.root = listing.root;
-  // The user's config lives at the scanned root unless --config names one.
-  // --config is the user's choice, read wherever it is; the repository's own config must be a
-  // regular file inside it.
+  run.root = place.value().root;
+  // The user's config lives at the scanned root unless --config names one; it shapes the listing
+  // (skip_paths, unskip_paths), so it is read first. --config is the user's choice, read wherever
+  // it is; the repository's own config must be a regular file inside it.
   std::string config_path = request.config_path;
   std::string config_origin = config_path;
   std::string text;
   if (!config_path.empty()) {
     if (Status st = ReadControlFile(config_path, "", &text); !st.ok()) return st.error();
-  } else if (Exists(fs::path(listing.root) / ".keylint.toml")) {
+  } else if (Exists(fs::path(run.root) / ".keylint.toml")) {
     config_origin = ".keylint.toml";
-    if (Status st = ReadRepositoryFile(listing.root, config_origin, &text); !st.ok()) return st.error();
-    config_path = config_origin;
+    if (Status st = ReadRepositoryFile(run.root, config_origin, &text); !st.ok()) return st.error();
   }
-  if (config_path.empty()) {
-    run.knowledge = std::move(builtin).value();
-  } else {
-    Result<Knowledge> k = LoadKnowledge(text, config_origin);
-    if (!k.ok()) return k.error();
-    run.knowledge = std::move(k).value();
-  }
+  Result<Knowledge> loaded = LoadKnowledge(text, config_origin);
+  if (!loaded.ok()) return loaded.error();
+  run.knowledge = std::move(loaded).value();
   const Knowledge& knowledge = run.knowledge;
+
+  SourceRequest source = request.source;
+  source.skip_paths = knowledge.settings.skip_paths;
+  source.output_paths = knowledge.settings.output_paths;
+  source.max_file_bytes = knowledge.settings.max_file_bytes;
+  Result<SourceListing> listed = ListTargets(source, place.value());
+  if (!listed.ok()) return listed.error();
+  SourceListing listing = std::move(listed).value();
+
   ScanReport& report = run.report;
   report.tool_version = request.tool_version;
   report.rules_version = EmbeddedRulesVersion();
@@ -177,25 +174,9 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   report.start_time = start_time;
   report.skips = std::move(listing.skips);
   report.notifications = std::move(listing.notifications);
-
-  // The user's own skip paths (appended after the built-in ones, which the listing already
-  // applied) apply now.
-  const std::vector<std::string> user_skips(knowledge.settings.skip_paths.begin() + builtin_skips,
-                                            knowledge.settings.skip_paths.end());
-  std::vector<Target> targets;
-  for (Target& t : listing.targets) {
+  std::vector<Target> targets = std::move(listing.targets);
+  for (const Target& t : targets) {
     if (!t.abs_path.empty()) run.scanned_files.push_back(t.abs_path);
-    if (t.context_only) {
-      targets.push_back(std::move(t));
-      continue;
-    }
-    auto hit = std::find_if(user_skips.begin(), user_skips.end(),
-                            [&](const std::string& p) { return GlobMatch(p, t.path); });
-    if (hit != user_skips.end()) {
-      report.skips.push_back({t.path, "skip_paths: " + *hit});
-    } else {
-      targets.push_back(std::move(t));
-    }
   }
 
   if (request.verbose) {
@@ -224,25 +205,20 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     FileAnalyzer analyzer(knowledge, credentials);
+    FileReader reader;
     for (size_t i = next++; i < targets.size(); i = next++) {
       Target& t = targets[i];
       Slot& s = slots[i];
-      // ReadTargetBytes also vets bytes already filled (--staged): binary, size, minified.
+      // The reader also vets bytes already filled (--staged): binary, size, minified.
       bool readable = s.skip_reason.empty() && s.read_error.empty() &&
-                      ReadTargetBytes(&t, max_bytes, &s.skip_reason, &s.read_error);
+                      reader.Read(&t, max_bytes, &s.skip_reason, &s.read_error);
       if (request.progress != nullptr) ++request.progress->files_done;
       if (!readable) continue;
       s.facts = Classify(t, knowledge, layout);
       s.analysis = analyzer.Analyze(t, s.facts);
       s.bytes = t.bytes.size();
-      // Bytes that came from git (no work-tree file to read again) stay for the cross-file
-      // findings' line hashes and fingerprints, where this file contributed facts.
-      const Facts& facts = s.analysis.facts;
-      bool keep = t.abs_path.empty() && (!facts.env_definitions.empty() || !facts.env_reads.empty());
-      if (!keep) {
-        t.bytes.clear();
-        t.bytes.shrink_to_fit();
-      }
+      t.bytes.clear();
+      reader.Release();
     }
   };
   int jobs = request.jobs > 0 ? request.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -281,14 +257,14 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     all_facts.Append(std::move(s.analysis.facts));
   }
   // Versions of files from different commits (--history) are not one project: no cross-file checks.
-  if (!history) AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, max_bytes, &findings);
+  if (!history) AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, &findings);
   if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
 
   // Policy: suppressions, baseline, fail level.
   IgnoreFile ignore_file;
-  if (Exists(fs::path(listing.root) / ".keylintignore")) {
-    if (Status st = ReadRepositoryFile(listing.root, ".keylintignore", &text); !st.ok()) return st.error();
+  if (Exists(fs::path(run.root) / ".keylintignore")) {
+    if (Status st = ReadRepositoryFile(run.root, ".keylintignore", &text); !st.ok()) return st.error();
     ignore_file = ParseIgnoreFile(text);
   }
   Baseline baseline;

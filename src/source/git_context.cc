@@ -29,7 +29,7 @@ Status AddContextEnvFiles(git_repository* repo, bool from_index, ListingBuilder*
     std::string name = path.substr(path.rfind('/') + 1);
     if (!IsEnvFileName(name)) continue;
     if (std::binary_search(listed.begin(), listed.end(), path)) continue;
-    if (b->SkipByGlob(path, /*record=*/false)) continue;
+    if (b->SkipByGlob(path, /*record=*/false, /*tracked=*/true)) continue;
     Target t;
     t.path = path;
     t.tracked = true;

@@ -24,10 +24,10 @@ void MarkAllLinesChanged(Target* t, size_t max_file_bytes) {
   ssize_t got;
   while ((got = ::read(fd, buf, sizeof(buf))) > 0) {
     bytes.append(buf, static_cast<size_t>(got));
-    if (bytes.size() > max_file_bytes) break;
+    if (max_file_bytes != 0 && bytes.size() > max_file_bytes) break;
   }
   ::close(fd);
-  if (got < 0 || bytes.size() > max_file_bytes || bytes.empty()) return;
+  if (got < 0 || (max_file_bytes != 0 && bytes.size() > max_file_bytes) || bytes.empty()) return;
   int line = 1;
   for (size_t i = 0; i < bytes.size(); ++i) {
     if (bytes[i] != '\n') continue;
@@ -168,7 +168,7 @@ Status ListDiff(git_repository* repo, const std::string& ref, ListingBuilder* b)
                GIT_DIFF_DISABLE_PATHSPEC_MATCH;
   opts.context_lines = 0;
   opts.interhunk_lines = 0;
-  opts.max_size = static_cast<git_off_t>(max_bytes);  // bigger files count as binary
+  opts.max_size = static_cast<git_off_t>(max_bytes);  // bigger files count as binary (0: 512 MiB)
   opts.ignore_submodules = GIT_SUBMODULE_IGNORE_DIRTY;
   std::vector<char*> specs = ScopePathspec(*b);
   opts.pathspec.strings = specs.data();

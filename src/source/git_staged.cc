@@ -74,7 +74,7 @@ Status ListStaged(git_repository* repo, ListingBuilder* b) {
       b->AddSkip(path, "symlink");
       continue;
     }
-    if (b->SkipByGlob(path)) continue;
+    if (b->SkipByGlob(path, /*record=*/true, /*tracked=*/true)) continue;
     Target t;
     t.path = path;  // abs_path stays "": the bytes come from the index
     t.tracked = true;

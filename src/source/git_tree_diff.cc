@@ -40,8 +40,8 @@ bool ReadBlob(git_repository* repo, const git_oid& id, Target* t, ListingBuilder
     OdbPtr odb(raw_odb);
     size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    if (git_odb_read_header(&size, &type, odb.get(), &id) == 0 &&
-        size > b->request().max_file_bytes) {
+    const size_t max_bytes = b->request().max_file_bytes;
+    if (max_bytes != 0 && git_odb_read_header(&size, &type, odb.get(), &id) == 0 && size > max_bytes) {
       b->AddSkip(t->path, SizeSkipReason(b->request().max_file_bytes));
       *skipped = true;
       return true;
@@ -54,7 +54,7 @@ bool ReadBlob(git_repository* repo, const git_oid& id, Target* t, ListingBuilder
   }
   BlobPtr blob(raw);
   const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
-  t->bytes.assign(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
+  t->bytes = std::string(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
   return true;
 }
 
@@ -92,7 +92,7 @@ Status AddTreeDiff(git_repository* repo, git_tree* old_tree, git_tree* new_tree,
       b->AddSkip(path, "symlink");
       continue;
     }
-    if (b->SkipByGlob(path)) continue;
+    if (b->SkipByGlob(path, /*record=*/true, /*tracked=*/true)) continue;
     Target t;
     t.path = path;  // abs_path stays "": the bytes come from the commit
     t.tracked = true;

@@ -63,18 +63,49 @@ bool ListingBuilder::IsExplicitFile(std::string_view rel) const {
   return false;
 }
 
-bool ListingBuilder::SkipByGlob(std::string_view rel, bool record) {
+bool ListingBuilder::SkipByGlob(std::string_view rel, bool record, bool tracked) {
   for (const std::string& pattern : request_.skip_paths) {
     if (GlobMatch(pattern, rel)) {
       if (record) AddSkip(std::string(rel), "skip_paths: " + pattern);
       return true;
     }
   }
+  if (tracked) return false;
+  if (const std::string* folder = OutputFolderOf(rel)) {
+    if (record) AddSkip(std::string(rel), "output_paths: " + *folder);
+    return true;
+  }
   return false;
 }
 
+const std::string* ListingBuilder::OutputFolderOf(std::string_view rel) {
+  if (request_.output_paths.empty()) return nullptr;
+  // Each folder on the path (for a file, the ones above it; for "dir/", dir too).
+  size_t start = 0;
+  for (size_t slash = rel.find('/'); slash != std::string_view::npos;
+       start = slash + 1, slash = rel.find('/', start)) {
+    std::string_view name = rel.substr(start, slash - start);
+    for (const std::string& folder : request_.output_paths) {
+      if (folder.size() != name.size() + 1 || folder.compare(0, name.size(), name) != 0) continue;
+      std::string parent(rel.substr(0, start == 0 ? 0 : start - 1));
+      if (IsPackageRoot(parent)) return &folder;
+    }
+  }
+  return nullptr;
+}
+
+bool ListingBuilder::IsPackageRoot(const std::string& rel_dir) {
+  if (rel_dir.empty()) return true;
+  auto [it, fresh] = package_roots_.emplace(rel_dir, false);
+  if (fresh) {
+    struct stat st;
+    it->second = ::lstat((AbsPath(rel_dir) + "/package.json").c_str(), &st) == 0;
+  }
+  return it->second;
+}
+
 Target* ListingBuilder::AddFile(const std::string& rel, bool tracked, bool ignored) {
-  if (!InScope(rel) || SkipByGlob(rel)) return nullptr;
+  if (!InScope(rel) || SkipByGlob(rel, /*record=*/true, tracked)) return nullptr;
   std::string abs = AbsPath(rel);
   struct stat st;
   if (::lstat(abs.c_str(), &st) != 0) {

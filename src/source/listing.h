@@ -4,6 +4,7 @@
 #define KEYLINT_SOURCE_LISTING_H_
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,9 +45,10 @@ class ListingBuilder {
   // Whether `rel` is a file the user named on the command line.
   bool IsExplicitFile(std::string_view rel) const;
 
-  // When a skip_paths glob matches `rel` (ending in '/' for a directory), records the skip
-  // (unless !record) and returns true.
-  bool SkipByGlob(std::string_view rel, bool record = true);
+  // When a skip_paths glob matches `rel` (ending in '/' for a directory), or, unless it is
+  // tracked, `rel` lies in build output (output_paths, see source.h), records the skip (unless
+  // !record) and returns true.
+  bool SkipByGlob(std::string_view rel, bool record = true, bool tracked = false);
 
   // The working-tree path of a file git (or a walk) listed: filters by scope and skip_paths,
   // skips symlinks, notes a file that vanished, and otherwise adds a Target with empty bytes.
@@ -66,7 +68,14 @@ class ListingBuilder {
   void Finish();
 
  private:
+  // The output_paths entry (e.g. "dist/") under which `rel` lies as build output, or nullptr.
+  const std::string* OutputFolderOf(std::string_view rel);
+  // Whether the folder `rel_dir` ("" for the root) is a package root: the root, or a folder
+  // holding a package.json. Cached: one lstat per folder asked about.
+  bool IsPackageRoot(const std::string& rel_dir);
+
   const SourceRequest& request_;
+  std::map<std::string, bool> package_roots_;
   std::string root_;
   std::vector<Scope> scopes_;
   SourceListing* out_;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "source/file_reader.h"
 #include "source/source.h"
 #include "test_support.h"
 
@@ -19,22 +20,35 @@ struct ReadOutcome {
   std::string skip;
   std::string error;
   std::string bytes;
+  bool minified = false;
 };
 
-ReadOutcome ReadAt(const std::string& abs, const std::string& rel, size_t max = 2u << 20) {
+// Reads through ReadTargetBytes and through a FileReader; both must agree.
+ReadOutcome ReadAt(const std::string& abs, const std::string& rel, size_t max = 0) {
   Target t;
   t.path = rel;
   t.abs_path = abs;
   ReadOutcome o;
   o.ok = ReadTargetBytes(&t, max, &o.skip, &o.error);
-  o.bytes = t.bytes;
+  o.bytes = std::string(t.bytes.view());
+  o.minified = t.minified;
+
+  Target r;
+  r.path = rel;
+  r.abs_path = abs;
+  FileReader reader;
+  std::string skip, error;
+  EXPECT_EQ(reader.Read(&r, max, &skip, &error), o.ok) << rel;
+  EXPECT_EQ(skip, o.skip) << rel;
+  EXPECT_EQ(error, o.error) << rel;
+  EXPECT_EQ(r.bytes.view(), o.bytes) << rel;
+  EXPECT_EQ(r.minified, o.minified) << rel;
   return o;
 }
 
 class Read : public ::testing::Test {
  protected:
-  ReadOutcome ReadFile(const std::string& rel, const std::string& content,
-                       size_t max = 2u << 20) {
+  ReadOutcome ReadFile(const std::string& rel, const std::string& content, size_t max = 0) {
     dir_.Write(rel, content);
     return ReadAt(Abs(rel), rel, max);
   }
@@ -71,36 +85,67 @@ TEST_F(Read, NulAfterTheProbeIsNotBinary) {
   EXPECT_TRUE(ReadFile("late.txt", content).ok);
 }
 
-TEST_F(Read, OverTheLimitIsSkippedWithTheLimit) {
-  ReadOutcome o = ReadFile("big.json", std::string((2u << 20) + 1, 'a'));
+TEST_F(Read, OverALimitIsSkippedWithTheLimit) {
+  ReadOutcome o = ReadFile("big.json", std::string((2u << 20) + 1, 'a'), 2u << 20);
   EXPECT_FALSE(o.ok);
   EXPECT_EQ(o.skip, "over 2 MiB (max_file_bytes)");
   EXPECT_TRUE(o.bytes.empty());
-  EXPECT_TRUE(ReadFile("exact.json", std::string(2u << 20, 'a')).ok);
+  EXPECT_TRUE(ReadFile("exact.json", std::string(2u << 20, 'a'), 2u << 20).ok);
 }
 
-TEST_F(Read, MinifiedJavaScriptIsSkipped) {
+TEST_F(Read, SizeIsNoReasonToSkipWithoutALimit) {
+  // Over FileReader::kMapAbove: mapped, not copied, and every byte there.
+  std::string big(FileReader::kMapAbove + 12345, 'a');
+  big.replace(big.size() - 6, 6, "KEYEND");
+  ReadOutcome o = ReadFile("huge.txt", big);
+  EXPECT_TRUE(o.ok);
+  EXPECT_EQ(o.bytes.size(), big.size());
+  EXPECT_EQ(o.bytes.substr(o.bytes.size() - 6), "KEYEND");
+}
+
+TEST_F(Read, MinifiedJavaScriptIsReadAndMarked) {
   std::string line(5000, 'x');
   ReadOutcome o = ReadFile("dist/app.js", line + "\n" + line);
-  EXPECT_FALSE(o.ok);
-  EXPECT_EQ(o.skip, "minified");
-  EXPECT_EQ(ReadFile("site.CSS", line).skip, "minified");
-  EXPECT_EQ(ReadFile("m.mjs", line).skip, "minified");
+  EXPECT_TRUE(o.ok);
+  EXPECT_TRUE(o.minified);
+  EXPECT_EQ(o.bytes.size(), 10001u);
+  EXPECT_TRUE(ReadFile("site.CSS", line).minified);
+  EXPECT_TRUE(ReadFile("m.mjs", line).minified);
 }
 
-TEST_F(Read, LongLinesOutsideJsAndCssAreKept) {
-  EXPECT_TRUE(ReadFile("data.json", std::string(5000, 'x')).ok);
+TEST_F(Read, LongLinesOutsideJsAndCssAreNotMinified) {
+  ReadOutcome o = ReadFile("data.json", std::string(5000, 'x'));
+  EXPECT_TRUE(o.ok);
+  EXPECT_FALSE(o.minified);
 }
 
-TEST_F(Read, ShortOneLineJavaScriptIsKept) {
+TEST_F(Read, ShortOneLineJavaScriptIsNotMinified) {
   // Cheap to analyse, and exactly where a hand-written key may sit.
-  EXPECT_TRUE(ReadFile("config.js", "module.exports={k:\"" + std::string(1500, 'x') + "\"}").ok);
+  EXPECT_FALSE(ReadFile("config.js", "module.exports={k:\"" + std::string(1500, 'x') + "\"}").minified);
 }
 
-TEST_F(Read, ReadableJavaScriptIsKept) {
+TEST_F(Read, ReadableJavaScriptIsNotMinified) {
   std::string code;
   for (int i = 0; i < 500; ++i) code += "const value" + std::to_string(i) + " = " + "1;\n";
-  EXPECT_TRUE(ReadFile("app.js", code).ok);
+  ReadOutcome o = ReadFile("app.js", code);
+  EXPECT_TRUE(o.ok);
+  EXPECT_FALSE(o.minified);
+}
+
+TEST_F(Read, AReaderReusesItsMemoryAcrossFiles) {
+  dir_.Write("a.js", std::string(3000, 'a'));
+  dir_.Write("b.js", "bb");
+  FileReader reader;
+  Target a, b;
+  a.path = "a.js";
+  a.abs_path = Abs("a.js");
+  b.path = "b.js";
+  b.abs_path = Abs("b.js");
+  std::string skip, error;
+  ASSERT_TRUE(reader.Read(&a, 0, &skip, &error));
+  EXPECT_EQ(a.bytes.size(), 3000u);
+  ASSERT_TRUE(reader.Read(&b, 0, &skip, &error));
+  EXPECT_EQ(b.bytes.view(), "bb");
 }
 
 TEST_F(Read, DirectoryIsAnError) {

@@ -148,7 +148,7 @@ Status ReadStdin(size_t max_bytes, std::string* out) {
       if (errno == EINTR) continue;
       return Error{"-", 0, std::string("cannot read standard input: ") + std::strerror(errno)};
     }
-    if (out->size() <= max_bytes) out->append(buf, static_cast<size_t>(got));
+    if (max_bytes == 0 || out->size() <= max_bytes) out->append(buf, static_cast<size_t>(got));
   }
 }
 
@@ -174,8 +174,10 @@ Status ListStdin(const SourceRequest& request, git_repository* repo, ListingBuil
       t.tracked = git_index_get_bypath(index.get(), t.path.c_str(), 0) != nullptr;
     }
   }
-  Status st = ReadStdin(request.max_file_bytes, &t.bytes);
+  std::string bytes;
+  Status st = ReadStdin(request.max_file_bytes, &bytes);
   if (!st.ok()) return st;
+  t.bytes = std::move(bytes);
   b->AddTarget(std::move(t));
   return Status();
 }
@@ -213,7 +215,7 @@ Status ListGit(const SourceRequest& request, const std::string& workdir, Listing
 
 }  // namespace
 
-Result<SourceListing> ListTargets(const SourceRequest& request) {
+Result<ScanPlace> LocateScan(const SourceRequest& request) {
   source_internal::EnsureLibgit2();
   const bool from_stdin = request.mode == SourceRequest::Mode::kStdin;
   std::vector<std::string> given = request.paths;
@@ -255,32 +257,47 @@ Result<SourceListing> ListTargets(const SourceRequest& request) {
     root = fs::canonical(fs::current_path(ec), ec);
     if (ec) return Error{".", 0, "cannot resolve the current directory: " + ec.message()};
   }
-  std::vector<Scope> scopes;
+  ScanPlace place;
+  place.root = root.string();
+  place.in_git = in_git;
+  place.owner_warning = owner_warning;
   if (from_stdin) {
     // The name stdin is reported and classified as: relative to the root, like a file PATH.
     fs::path name = request.stdin_filename.empty() ? fs::path("stdin") : fs::path(request.stdin_filename);
     if (name.is_relative()) name = fs::path(paths.front().abs) / name;
-    scopes.push_back(Scope{RelativeTo(name.lexically_normal(), root), /*is_dir=*/false});
+    place.paths.push_back({RelativeTo(name.lexically_normal(), root), /*is_dir=*/false});
   } else {
-    for (const ResolvedPath& p : paths) scopes.push_back(Scope{RelativeTo(p.abs, root), p.is_dir});
+    for (const ResolvedPath& p : paths) place.paths.push_back({RelativeTo(p.abs, root), p.is_dir});
   }
+  return place;
+}
 
+Result<SourceListing> ListTargets(const SourceRequest& request, const ScanPlace& place) {
+  source_internal::EnsureLibgit2();
+  std::vector<Scope> scopes;
+  for (const ScanPlace::Path& p : place.paths) scopes.push_back(Scope{p.rel, p.is_dir});
   SourceListing listing;
-  listing.root = root.string();
-  listing.in_git = in_git;
+  listing.root = place.root;
+  listing.in_git = place.in_git;
   ListingBuilder builder(request, listing.root, std::move(scopes), &listing);
   Status st;
-  if (in_git) {
-    st = ListGit(request, workdir, &builder, &listing.vcs);
-  } else if (from_stdin) {
+  if (place.in_git) {
+    st = ListGit(request, place.root, &builder, &listing.vcs);
+  } else if (request.mode == SourceRequest::Mode::kStdin) {
     st = ListStdin(request, nullptr, &builder);
   } else {
     st = ListPlain(&builder);
   }
   if (!st.ok()) return st.error();
-  if (!owner_warning.empty()) builder.Notify("", owner_warning);
+  if (!place.owner_warning.empty()) builder.Notify("", place.owner_warning);
   builder.Finish();
   return listing;
+}
+
+Result<SourceListing> ListTargets(const SourceRequest& request) {
+  Result<ScanPlace> place = LocateScan(request);
+  if (!place.ok()) return place.error();
+  return ListTargets(request, place.value());
 }
 
 }  // namespace keylint

@@ -56,9 +56,25 @@ struct SourceRequest {
   std::string history_range;       // kHistory: "A..B", "A...B" or one REV
   std::string stdin_filename;      // kStdin: the name the bytes are classified and reported as
   bool no_ignore = false;          // also scan files git ignores
-  size_t max_file_bytes = 2u << 20;
-  // gitignore-style globs for vendored or generated paths to skip (node_modules/, dist/, ...).
+  size_t max_file_bytes = 0;       // larger files are skipped; 0: no limit
+  // gitignore-style globs for vendored or generated paths to skip (node_modules/, *.map, ...).
   std::vector<std::string> skip_paths;
+  // Build output folders ("dist/", "build/", ".next/": one folder name and a '/'), skipped only
+  // where they are output (see above).
+  std::vector<std::string> output_paths;
+};
+
+// Where a scan reads from, found before listing (so that the root's .keylint.toml can shape the
+// listing). See ListTargets for the rules.
+struct ScanPlace {
+  std::string root;     // absolute, symlinks resolved
+  bool in_git = false;
+  struct Path {
+    std::string rel;    // relative to root; "" for the root itself
+    bool is_dir = false;
+  };
+  std::vector<Path> paths;  // the requested PATHs (stdin: the name it is reported as)
+  std::string owner_warning;  // a repository owned by another user, opened anyway
 };
 
 struct SourceListing {
@@ -88,12 +104,16 @@ struct SourceListing {
 // staged blobs in kStaged).
 [[nodiscard]] Result<SourceListing> ListTargets(const SourceRequest& request);
 
+// ListTargets in two steps: where (fails as ListTargets does), then what, under the request's
+// skips. `place` must come from LocateScan with the same paths and mode.
+[[nodiscard]] Result<ScanPlace> LocateScan(const SourceRequest& request);
+[[nodiscard]] Result<SourceListing> ListTargets(const SourceRequest& request, const ScanPlace& place);
+
 // Reads target->abs_path into target->bytes unless already filled (kStaged), then checks the
 // bytes either way, so call it for every target; UTF-16 with a byte order mark is decoded to
 // UTF-8 first. Returns true when the file should be analysed.
 // Otherwise returns false with target->bytes cleared and either a Skip reason in *skip_reason
-// ("binary": a NUL in the first 8 KiB; "over 2 MiB (max_file_bytes)"; "minified": a .js, .mjs,
-// .cjs or .css file of 4 KiB or more whose first 64 KiB average over 1000 bytes a line), or a
+// ("binary": a NUL in the first 8 KiB; "over 2 MiB (max_file_bytes)" when a limit is set), or a
 // Notification-worthy message in *error ("permission denied", "is a directory", "not a regular
 // file", "no such file or directory", ...) that does not repeat the path. Never blocks on a
 // FIFO, never follows a symlink. Thread-safe; one open + fstat + read.

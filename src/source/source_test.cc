@@ -136,6 +136,40 @@ TEST(WorkingTree, SkipPathsAreRecordedWithThePattern) {
   EXPECT_EQ(SkipReason(l, "web/package-lock.json"), "skip_paths: package-lock.json");
 }
 
+TEST(WorkingTree, OutputFoldersAreSkippedOnlyWhereTheyAreUntrackedBuildOutput) {
+  TestRepo repo;
+  repo.Init();
+  repo.Write("package.json", "{}\n");
+  repo.Write("dist/assets/index.js", "x\n");         // committed build output: read
+  repo.Write("src/build/release.ts", "x\n");         // a source folder named build/: read
+  repo.Write("web/package.json", "{}\n");
+  repo.Commit();
+  repo.Write("build/main.js", "x\n");                // untracked output at the root: skipped
+  repo.Write("web/.next/static/chunk.js", "x\n");    // untracked output of a package: skipped
+  repo.Write("docs/out/page.html", "x\n");           // docs/ holds no package.json: not output
+  SourceRequest req = RequestFor(repo.path());
+  req.output_paths = {"dist/", "build/", "out/", ".next/"};
+  SourceListing l = MustList(req);
+  EXPECT_EQ(TargetPaths(l), (Paths{"dist/assets/index.js", "docs/out/page.html", "package.json",
+                                   "src/build/release.ts", "web/package.json"}));
+  EXPECT_EQ(SkipReason(l, "build/main.js"), "output_paths: build/");
+  EXPECT_EQ(SkipReason(l, "web/.next/static/chunk.js"), "output_paths: .next/");
+}
+
+TEST(PlainFolder, OutputFoldersAreSkippedOnlyInAPackageRoot) {
+  testing::TempDir dir;
+  dir.Write("app/package.json", "{}\n");
+  dir.Write("app/dist/index.js", "x\n");
+  dir.Write("app/src/build/release.ts", "x\n");
+  dir.Write("dist/x.js", "x\n");  // the scanned root is a package root
+  SourceRequest req = RequestFor(dir.path());
+  req.output_paths = {"dist/", "build/"};
+  SourceListing l = MustList(req);
+  EXPECT_EQ(TargetPaths(l), (Paths{"app/package.json", "app/src/build/release.ts"}));
+  EXPECT_EQ(SkipReason(l, "app/dist/"), "output_paths: dist/");
+  EXPECT_EQ(SkipReason(l, "dist/"), "output_paths: dist/");
+}
+
 TEST(WorkingTree, SubdirectoryPathGivesRepoRelativePaths) {
   TestRepo repo;
   repo.Init();

@@ -1,6 +1,7 @@
 #include "analyze/credentials/engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <functional>
 #include <map>
@@ -8,6 +9,7 @@
 #include <set>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "analyze/credentials/decode.h"
 #include "analyze/credentials/jwt.h"
@@ -24,23 +26,40 @@ RE2::Options QuietOptions() {
   return opts;
 }
 
-// Compiles each pattern once; patterns that do not compile are left out (the loader already
+// Whether a value matches any of a list of patterns, in one DFA pass (RE2::Set) rather than one
+// search per pattern: the filters run on every candidate secret, and code is full of candidates
+// (`token: this.scanner.token`). Patterns that do not compile are left out (the loader already
 // rejected them for user configs, and credentials_test compiles every embedded one).
-std::vector<std::unique_ptr<RE2>> CompileAll(const std::vector<std::string>& patterns) {
-  std::vector<std::unique_ptr<RE2>> out;
-  for (const std::string& p : patterns) {
-    auto re = std::make_unique<RE2>(p, QuietOptions());
-    if (re->ok()) out.push_back(std::move(re));
+class AnyOf {
+ public:
+  AnyOf() = default;
+  explicit AnyOf(const std::vector<std::string>& patterns) {
+    if (patterns.empty()) return;
+    auto set = std::make_unique<RE2::Set>(QuietOptions(), RE2::UNANCHORED);
+    for (const std::string& p : patterns) {
+      auto re = std::make_unique<RE2>(p, QuietOptions());
+      if (!re->ok()) continue;
+      set->Add(p, nullptr);
+      each_.push_back(std::move(re));
+    }
+    if (!each_.empty() && set->Compile()) set_ = std::move(set);
   }
-  return out;
-}
+  bool Matches(std::string_view value) const {
+    if (each_.empty()) return false;
+    RE2::Set::ErrorInfo error;
+    if (set_ != nullptr && set_->Match(value, nullptr, &error)) return true;
+    if (set_ != nullptr && error.kind == RE2::Set::kNoError) return false;
+    // No set, or its DFA ran out of memory: one search per pattern.
+    for (const auto& re : each_) {
+      if (RE2::PartialMatch(value, *re)) return true;
+    }
+    return false;
+  }
 
-bool AnyMatches(const std::vector<std::unique_ptr<RE2>>& res, std::string_view value) {
-  for (const auto& re : res) {
-    if (RE2::PartialMatch(value, *re)) return true;
-  }
-  return false;
-}
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::unique_ptr<RE2>> each_;
+};
 
 // The printable text `value` encodes when it is standard base64 (at least 12 characters, a
 // multiple of 4 with its padding); nullopt otherwise. Random keys decode to binary.
@@ -127,8 +146,10 @@ struct CompiledRule {
   int secret_group = 0;     // 0: the whole match
   MatchExtent extent;       // from the pattern, at construction (cheap: no compiling)
   bool windowed = false;    // Windowable(extent): Scan() runs it over keyword windows only
-  std::vector<int> keyword_ids;  // windowed: its keywords in the scanner's KeywordLocator
-  std::vector<std::unique_ptr<RE2>> allow;
+  // Its keywords in the scanner's KeywordLocator; empty when one of them is empty or not ASCII,
+  // which the locator cannot see (the rule is then a candidate in every text).
+  std::vector<int> keyword_ids;
+  AnyOf allow;
 
   void Build() {
     std::call_once(once, [this] {
@@ -137,7 +158,7 @@ struct CompiledRule {
       auto names = compiled->NamedCapturingGroups();
       auto it = names.find("secret");
       secret_group = it == names.end() ? 0 : it->second;
-      allow = CompileAll(rule->allow);
+      allow = AnyOf(rule->allow);
       re = std::move(compiled);
     });
   }
@@ -146,31 +167,30 @@ struct CompiledRule {
 struct CredentialScanner::Impl {
   std::vector<std::unique_ptr<CompiledRule>> rules;
   std::unique_ptr<KeywordPrefilter> prefilter;
-  std::unique_ptr<KeywordLocator> locator;  // the keywords of the windowed rules
-  std::vector<int> prefilter_index;         // locator keyword -> its index in prefilter->keywords()
+  std::unique_ptr<KeywordLocator> locator;  // every rule's keywords, when ASCII
   std::set<std::string, std::less<>> examples;
   std::vector<std::string> placeholder_patterns;
   std::vector<std::string> allow_value_patterns;
   std::once_flag filters_once;
-  std::vector<std::unique_ptr<RE2>> placeholders;
-  std::vector<std::unique_ptr<RE2>> allow_values;
+  AnyOf placeholders;
+  AnyOf allow_values;
   int64_t now = 0;  // seconds since the epoch, at construction: JWT expiry is judged against it
 
   void BuildFilters() {
     std::call_once(filters_once, [this] {
-      placeholders = CompileAll(placeholder_patterns);
-      allow_values = CompileAll(allow_value_patterns);
+      placeholders = AnyOf(placeholder_patterns);
+      allow_values = AnyOf(allow_value_patterns);
     });
   }
 
   bool IsPlaceholder(std::string_view value) {
     if (examples.count(value)) return true;
     BuildFilters();
-    if (AnyMatches(placeholders, value)) return true;
+    if (placeholders.Matches(value)) return true;
     // A placeholder written in base64 (a Secret manifest's or a CI variable's
     // eW91ci1rZXktaGVyZQ== is "your-key-here") is still a placeholder.
     std::optional<std::string> text = DecodedText(value);
-    return text && (examples.count(*text) || AnyMatches(placeholders, *text));
+    return text && (examples.count(*text) || placeholders.Matches(*text));
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,
@@ -178,9 +198,8 @@ struct CredentialScanner::Impl {
   // context, so \b, ^ and \z at a range's edge read the bytes beyond it.
   void RunRule(size_t index, std::string_view text, const std::vector<ByteRange>* ranges,
                std::vector<Candidate>* out);
-  // seen: by prefilter keyword, whether it occurs in `text` (null: assume all do).
-  std::vector<CredentialMatch> Scan(std::string_view text, const std::vector<bool>* candidates,
-                                    const std::vector<bool>* seen = nullptr);
+  // With `prefilter`, only candidate rules run, over keyword windows where their shape allows.
+  std::vector<CredentialMatch> Scan(std::string_view text, bool prefilter);
 };
 
 void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
@@ -228,7 +247,9 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
     }
     if (judged.empty()) continue;
     if (rule.min_entropy > 0 && ShannonEntropy(judged) < rule.min_entropy) continue;
-    if (IsPlaceholder(judged) || AnyMatches(cr.allow, judged) || AnyMatches(allow_values, judged)) {
+    // The rule's own allow list first: it rejects most code-like values (member accesses, type
+    // names) before the global filters are asked.
+    if (cr.allow.Matches(judged) || IsPlaceholder(judged) || allow_values.Matches(judged)) {
       continue;
     }
     // A JWT is judged by its claims (the jwt rules), never by its shape under a secret-sounding
@@ -264,42 +285,41 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
   }
 }
 
-std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text,
-                                                           const std::vector<bool>* candidates,
-                                                           const std::vector<bool>* seen) {
-  BuildFilters();
+std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text, bool prefilter) {
   std::vector<Candidate> found;
-  std::vector<bool> wanted;  // keywords of the windowed candidate rules
-  if (candidates) {
+  if (!prefilter) {
+    for (size_t i = 0; i < rules.size(); ++i) RunRule(i, text, nullptr, &found);
+  } else {
+    // One pass finds every keyword. A text holding a non-ASCII character that folds to an ASCII
+    // letter (rare) may hide a keyword from it: candidates then come from the RE2::Set, which
+    // folds Unicode, and the rules that fold case run over the whole text.
+    const bool folding = HasAsciiFoldingChars(text);
+    std::vector<std::vector<size_t>> hits;
+    locator->Locate(text, &hits);
+    std::vector<bool> candidates;
+    if (folding) candidates = this->prefilter->Candidates(text);
+    std::vector<ByteRange> occurrences;
     for (size_t i = 0; i < rules.size(); ++i) {
-      if (!(*candidates)[i] || !rules[i]->windowed) continue;
-      if (wanted.empty()) wanted.assign(locator->keywords().size(), false);
-      // Only keywords that occur: the others would only cost the locator compares.
-      for (int k : rules[i]->keyword_ids) {
-        if (!seen || (*seen)[prefilter_index[k]]) wanted[k] = true;
+      const CompiledRule& cr = *rules[i];
+      bool candidate = cr.keyword_ids.empty();
+      for (int k : cr.keyword_ids) candidate = candidate || !hits[k].empty();
+      if (folding) candidate = candidates[i];
+      if (!candidate) continue;
+      if (!cr.windowed || (folding && cr.extent.folds_case)) {
+        RunRule(i, text, nullptr, &found);
+        continue;
       }
+      occurrences.clear();
+      for (int k : cr.keyword_ids) {
+        size_t len = locator->keywords()[k].size();
+        for (size_t at : hits[k]) occurrences.push_back(ByteRange{at, at + len});
+      }
+      std::vector<ByteRange> ranges = KeywordWindows(text, occurrences, cr.extent);
+      size_t covered = 0;
+      for (const ByteRange& r : ranges) covered += r.end - r.begin;
+      // Windows over most of the text save nothing: one pass is cheaper than many calls.
+      RunRule(i, text, covered > text.size() / 2 ? nullptr : &ranges, &found);
     }
-  }
-  std::vector<std::vector<size_t>> hits;
-  if (!wanted.empty()) locator->Locate(text, wanted, &hits);
-  std::vector<ByteRange> occurrences;
-  for (size_t i = 0; i < rules.size(); ++i) {
-    if (candidates && !(*candidates)[i]) continue;
-    const CompiledRule& cr = *rules[i];
-    if (!candidates || !cr.windowed) {
-      RunRule(i, text, nullptr, &found);
-      continue;
-    }
-    occurrences.clear();
-    for (int k : cr.keyword_ids) {
-      size_t len = locator->keywords()[k].size();
-      for (size_t at : hits[k]) occurrences.push_back(ByteRange{at, at + len});
-    }
-    std::vector<ByteRange> ranges = KeywordWindows(text, occurrences, cr.extent);
-    size_t covered = 0;
-    for (const ByteRange& r : ranges) covered += r.end - r.begin;
-    // Windows over most of the text save nothing: one pass is cheaper than many calls.
-    RunRule(i, text, covered > text.size() / 2 ? nullptr : &ranges, &found);
   }
   // Greedy by strength: the strongest candidate keeps its bytes. O(n^2) in matches per file,
   // which are few.
@@ -327,38 +347,35 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
 
 CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Impl) {
   std::vector<std::vector<std::string>> keywords;
-  std::vector<std::string> windowed_keywords;
+  std::vector<std::string> ascii_keywords;
   std::map<std::string, int, std::less<>> keyword_index;
+  auto locatable = [](const std::string& k) {
+    return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
+  };
   for (const CredentialRule& rule : knowledge.credentials.rules) {
     auto cr = std::make_unique<CompiledRule>();
     cr->rule = &rule;
     cr->extent = AnalyzeExtent(rule.regex);
-    // Keywords are found ASCII-case-insensitively; an empty or non-ASCII one keeps the rule on
-    // the whole text (the RE2::Set prefilter folds Unicode, the locator does not), and so does a
-    // user's rule, whose keywords nothing has checked against its matches.
-    cr->windowed = rule.builtin && Windowable(cr->extent) && !rule.keywords.empty() &&
-                   std::all_of(rule.keywords.begin(), rule.keywords.end(), [](const std::string& k) {
-                     return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
-                       return static_cast<unsigned char>(c) < 0x80;
-                     });
-                   });
-    if (cr->windowed) {
-      for (const std::string& k : rule.keywords) {
-        auto [it, fresh] = keyword_index.emplace(k, static_cast<int>(windowed_keywords.size()));
-        if (fresh) windowed_keywords.push_back(k);
+    bool all_locatable = !rule.keywords.empty() &&
+                         std::all_of(rule.keywords.begin(), rule.keywords.end(), locatable);
+    if (all_locatable) {
+      for (std::string k : rule.keywords) {
+        for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto [it, fresh] = keyword_index.emplace(k, static_cast<int>(ascii_keywords.size()));
+        if (fresh) ascii_keywords.push_back(k);
         cr->keyword_ids.push_back(it->second);
       }
     }
+    // A user's rule keeps whole-text scans: nothing has checked its keywords against its matches
+    // as closely as the built-in rules' differential tests do.
+    cr->windowed = rule.builtin && all_locatable && Windowable(cr->extent);
     impl_->rules.push_back(std::move(cr));
     keywords.push_back(rule.keywords);
   }
+  impl_->locator = std::make_unique<KeywordLocator>(std::move(ascii_keywords));
   impl_->prefilter = std::make_unique<KeywordPrefilter>(std::move(keywords));
-  std::map<std::string_view, int> prefilter_index;
-  for (size_t i = 0; i < impl_->prefilter->keywords().size(); ++i) {
-    prefilter_index.emplace(impl_->prefilter->keywords()[i], static_cast<int>(i));
-  }
-  for (const std::string& k : windowed_keywords) impl_->prefilter_index.push_back(prefilter_index.at(k));
-  impl_->locator = std::make_unique<KeywordLocator>(std::move(windowed_keywords));
   impl_->examples.insert(knowledge.credentials.example_values.begin(),
                          knowledge.credentials.example_values.end());
   impl_->placeholder_patterns = knowledge.credentials.placeholders;
@@ -369,14 +386,11 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
 CredentialScanner::~CredentialScanner() = default;
 
 std::vector<CredentialMatch> CredentialScanner::Scan(std::string_view text) const {
-  std::vector<bool> seen;
-  std::vector<bool> candidates = impl_->prefilter->Candidates(text, &seen);
-  if (std::none_of(candidates.begin(), candidates.end(), [](bool b) { return b; })) return {};
-  return impl_->Scan(text, &candidates, &seen);
+  return impl_->Scan(text, /*prefilter=*/true);
 }
 
 std::vector<CredentialMatch> CredentialScanner::ScanWithoutPrefilter(std::string_view text) const {
-  return impl_->Scan(text, nullptr);
+  return impl_->Scan(text, /*prefilter=*/false);
 }
 
 bool CredentialScanner::IsPlaceholder(std::string_view value) const {

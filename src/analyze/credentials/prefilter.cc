@@ -17,14 +17,7 @@ struct KeywordPrefilter::Automaton {
 };
 
 KeywordPrefilter::KeywordPrefilter(std::vector<std::vector<std::string>> keywords)
-    : keywords_(std::move(keywords)) {
-  std::map<std::string, int> index;
-  for (const auto& rule : keywords_) {
-    for (const std::string& kw : rule) {
-      if (index.emplace(kw, static_cast<int>(distinct_.size())).second) distinct_.push_back(kw);
-    }
-  }
-}
+    : keywords_(std::move(keywords)) {}
 
 KeywordPrefilter::~KeywordPrefilter() = default;
 
@@ -37,19 +30,20 @@ const KeywordPrefilter::Automaton& KeywordPrefilter::Built() const {
     opts.set_log_errors(false);
     opts.set_max_mem(64 << 20);
     auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-    std::map<std::string, int> index;  // keyword -> its index in distinct_ and in the set
+    std::map<std::string, int> index;  // distinct keywords
     bool ok = true;
-    for (const std::string& kw : distinct_) {
-      int at = static_cast<int>(index.size());
-      index.emplace(kw, at);
-      if (set->Add(kw, nullptr) != at) {
-        ok = false;
-        break;
-      }
-    }
-    a->rules_of.resize(distinct_.size());
     for (size_t rule = 0; rule < keywords_.size() && ok; ++rule) {
-      for (const std::string& kw : keywords_[rule]) a->rules_of[index[kw]].push_back(static_cast<int>(rule));
+      for (const std::string& kw : keywords_[rule]) {
+        auto [it, fresh] = index.emplace(kw, static_cast<int>(a->rules_of.size()));
+        if (fresh) {
+          if (set->Add(kw, nullptr) != it->second) {
+            ok = false;
+            break;
+          }
+          a->rules_of.emplace_back();
+        }
+        a->rules_of[it->second].push_back(static_cast<int>(rule));
+      }
     }
     if (ok && set->Compile()) a->set = std::move(set);
     automaton_ = std::move(a);
@@ -58,32 +52,20 @@ const KeywordPrefilter::Automaton& KeywordPrefilter::Built() const {
 }
 
 std::vector<bool> KeywordPrefilter::Candidates(std::string_view text) const {
-  std::vector<bool> seen;
-  return Candidates(text, &seen);
-}
-
-std::vector<bool> KeywordPrefilter::Candidates(std::string_view text,
-                                               std::vector<bool>* seen) const {
   const Automaton& a = Built();
   std::vector<bool> out(keywords_.size(), false);
-  seen->assign(distinct_.size(), false);
   std::vector<int> hits;
   RE2::Set::ErrorInfo error;
   if (!a.set) {
     out.assign(keywords_.size(), true);
-    seen->assign(distinct_.size(), true);
     return out;
   }
   if (!a.set->Match(text, &hits, &error)) {
     // No keyword, or the DFA ran out of memory: only the former may skip rules.
-    if (error.kind != RE2::Set::kNoError) {
-      out.assign(keywords_.size(), true);
-      seen->assign(distinct_.size(), true);
-    }
+    if (error.kind != RE2::Set::kNoError) out.assign(keywords_.size(), true);
     return out;
   }
   for (int k : hits) {
-    (*seen)[k] = true;
     for (int rule : a.rules_of[k]) out[rule] = true;
   }
   return out;
@@ -117,6 +99,7 @@ class ExtentReader {
     out.known = true;
     out.max_len = p.len;
     out.newline = p.newline;
+    out.newline_only_last = p.newline && !p.inner_newline;
     out.folds_case = folds_case_;
     return out;
   }
@@ -125,6 +108,7 @@ class ExtentReader {
   struct Piece {
     size_t len = 0;
     bool newline = false;
+    bool inner_newline = false;  // a newline may be other than the piece's last byte
   };
 
   bool AtEnd() const { return pos_ >= re_.size(); }
@@ -141,6 +125,7 @@ class ExtentReader {
       Piece p = Concatenation();
       out.len = std::max(out.len, p.len);
       out.newline |= p.newline;
+      out.inner_newline |= p.inner_newline;
     }
     return out;
   }
@@ -149,6 +134,8 @@ class ExtentReader {
     Piece out;
     while (!failed_ && !AtEnd() && Peek() != '|' && Peek() != ')') {
       Piece p = Repetition();
+      // A newline that ended what came before is inner once anything may follow it.
+      out.inner_newline |= p.inner_newline || (out.newline && p.len > 0);
       out.len = AddLen(out.len, p.len);
       out.newline |= p.newline;
     }
@@ -203,7 +190,8 @@ class ExtentReader {
       }
       if (!AtEnd() && Peek() == '?') ++pos_;  // non-greedy: same extent
       p.len = MulLen(p.len, max);
-      if (max == 0) p.newline = false;
+      if (max >= 2) p.inner_newline |= p.newline;
+      if (max == 0) p.newline = p.inner_newline = false;
     }
     return p;
   }
@@ -399,8 +387,22 @@ MatchExtent AnalyzeExtent(std::string_view regex) {
 
 
 bool Windowable(const MatchExtent& extent) {
-  return extent.known && !extent.folds_case &&
-         (extent.max_len != MatchExtent::kUnbounded || !extent.newline);
+  return extent.known && (extent.max_len != MatchExtent::kUnbounded || !extent.newline ||
+                          extent.newline_only_last);
+}
+
+bool HasAsciiFoldingChars(std::string_view text) {
+  // U+017F is C5 BF, U+212A is E2 84 AA in UTF-8; C5 and E2 lead bytes are rare in source.
+  for (const char lead : {'\xC5', '\xE2'}) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while ((p = static_cast<const char*>(std::memchr(p, lead, static_cast<size_t>(end - p)))) != nullptr) {
+      std::string_view rest(p, static_cast<size_t>(end - p));
+      if (rest.substr(0, 2) == "\xC5\xBF" || rest.substr(0, 3) == "\xE2\x84\xAA") return true;
+      ++p;
+    }
+  }
+  return false;
 }
 
 std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
@@ -422,6 +424,11 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
   std::sort(hits.begin(), hits.end(),
             [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
   const bool bounded = extent.max_len != MatchExtent::kUnbounded;
+  // Matches stay on their line; one may end with the newline that ends it (a value's guard).
+  const bool one_line = !extent.newline || extent.newline_only_last;
+  auto through_newline = [&](size_t end, size_t hi) {
+    return extent.newline_only_last && end < hi ? end + 1 : end;
+  };
   std::vector<ByteRange> merged;
   size_t covered = 0;  // unbounded: the end of the last line taken
   for (const ByteRange& hit : hits) {
@@ -431,13 +438,13 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
       // A match holding [k, e) starts at or after e - max_len and ends by k + max_len.
       size_t lo = e > extent.max_len ? e - extent.max_len : 0;
       size_t hi = n - k > extent.max_len ? k + extent.max_len : n;
-      r.begin = extent.newline ? lo : line_start(lo, k);
-      r.end = extent.newline ? hi : line_end(e, hi);
+      r.begin = one_line ? line_start(lo, k) : lo;
+      r.end = one_line ? through_newline(line_end(e, hi), hi) : hi;
     } else {
       // Unbounded but single-line: the occurrence's line.
       if (k < covered) continue;
       r.begin = line_start(0, k);
-      r.end = line_end(e, n);
+      r.end = through_newline(line_end(e, n), n);
       covered = r.end;
     }
     // Ranges arrive by begin only roughly (a bounded range's begin depends on its line).
@@ -466,83 +473,89 @@ const std::array<unsigned char, 256> kLower = [] {
   return t;
 }();
 
-uint32_t Pair(unsigned char a, unsigned char b) { return kLower[a] | (uint32_t{kLower[b]} << 8); }
+const std::array<unsigned char, 256> kUpper = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  return t;
+}();
+
+uint32_t Pair(unsigned a, unsigned b) { return kLower[a & 0xff] | (uint32_t{kLower[b & 0xff]} << 8); }
+
+// 16 bits from a lower-cased pair and the (lower-cased) byte after it: a second filter after the
+// pair table, since pairs such as "se", "to" or "re" start far more words than keywords.
+uint32_t TripleHash(uint32_t pair, unsigned c) {
+  return (pair * 0x9E3779B1u + kLower[c & 0xff] * 0x85EBCA77u) >> 16;
+}
+
+bool TestBit(const std::vector<uint64_t>& bits, uint32_t i) { return (bits[i >> 6] >> (i & 63)) & 1; }
+void SetBit(std::vector<uint64_t>* bits, uint32_t i) { (*bits)[i >> 6] |= uint64_t{1} << (i & 63); }
 
 }  // namespace
 
 KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
-    : keywords_(std::move(keywords)), pair_start_(65537, 0) {
-  std::vector<std::vector<int>> by_pair(65536);
+    : keywords_(std::move(keywords)),
+      pair_bits_(1024, 0),
+      short_bits_(1024, 0),
+      triple_bits_(1024, 0),
+      pair_start_(65537, 0) {
+  // Keywords of two bytes or more grouped by their lower-cased first pair: counted, then placed.
   for (size_t i = 0; i < keywords_.size(); ++i) {
     const std::string& kw = keywords_[i];
     if (kw.size() == 1) single_.push_back(static_cast<int>(i));
     if (kw.size() < 2) continue;
-    by_pair[Pair(kw[0], kw[1])].push_back(static_cast<int>(i));
-  }
-  std::map<uint32_t, std::array<uint64_t, 4>> third_of;
-  for (size_t i = 0; i < keywords_.size(); ++i) {
-    const std::string& kw = keywords_[i];
-    if (kw.size() < 2) continue;
-    std::array<uint64_t, 4>& mask = third_of[Pair(kw[0], kw[1])];
+    uint32_t pair = Pair(kw[0], kw[1]);
+    ++pair_start_[pair + 1];
     if (kw.size() == 2) {
-      mask.fill(~uint64_t{0});
+      SetBit(&short_bits_, pair);
     } else {
-      auto c = static_cast<unsigned char>(kw[2]);
-      mask[c >> 6] |= uint64_t{1} << (c & 63);
+      SetBit(&triple_bits_, TripleHash(pair, static_cast<unsigned char>(kw[2])));
     }
-  }
-  for (uint32_t p = 0; p < 65536; ++p) {
-    pair_start_[p] = static_cast<uint32_t>(pair_keywords_.size());
-    pair_keywords_.insert(pair_keywords_.end(), by_pair[p].begin(), by_pair[p].end());
-  }
-  third_.resize(pair_keywords_.size());
-  for (uint32_t p = 0; p < 65536; ++p) {
-    if (!by_pair[p].empty()) third_[pair_start_[p]] = third_of[p];  // the bucket's first slot
-  }
-  pair_start_[65536] = static_cast<uint32_t>(pair_keywords_.size());
-}
-
-void KeywordLocator::Locate(std::string_view text, const std::vector<bool>& wanted,
-                            std::vector<std::vector<size_t>>* hits) const {
-  hits->assign(keywords_.size(), {});
-  // Only the wanted keywords' pairs are in the bitmap: a hit is then rarely wasted.
-  std::array<uint64_t, 1024> bits{};
-  bool any_pair = false;
-  for (size_t i = 0; i < keywords_.size(); ++i) {
-    if (!wanted[i] || keywords_[i].size() < 2) continue;
-    uint32_t p = Pair(keywords_[i][0], keywords_[i][1]);
-    bits[p >> 6] |= uint64_t{1} << (p & 63);
-    any_pair = true;
-  }
-  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  auto equal_at = [&](size_t i, const std::string& kw) {
-    if (n - i < kw.size()) return false;
-    for (size_t j = 0; j < kw.size(); ++j) {
-      if (kLower[t[i + j]] != static_cast<unsigned char>(kw[j])) return false;
-    }
-    return true;
-  };
-  if (any_pair && n >= 2) {
-    uint32_t prev = kLower[t[0]];
-    for (size_t i = 0; i + 1 < n; ++i) {
-      uint32_t next = kLower[t[i + 1]];
-      uint32_t p = prev | (next << 8);
-      prev = next;
-      if (!((bits[p >> 6] >> (p & 63)) & 1)) continue;
-      // The byte after the pair (0 past the end: only a two-byte keyword, whose mask is full, can
-      // end there).
-      const unsigned c3 = i + 2 < n ? kLower[t[i + 2]] : 0;
-      const uint32_t first = pair_start_[p];
-      if (!((third_[first][c3 >> 6] >> (c3 & 63)) & 1)) continue;
-      for (uint32_t j = first; j < pair_start_[p + 1]; ++j) {
-        int kw = pair_keywords_[j];
-        if (wanted[kw] && equal_at(i, keywords_[kw])) (*hits)[kw].push_back(i);
+    // Every raw spelling of the pair.
+    for (unsigned a : {unsigned{kLower[static_cast<unsigned char>(kw[0])]}, unsigned{kUpper[static_cast<unsigned char>(kw[0])]}}) {
+      for (unsigned b : {unsigned{kLower[static_cast<unsigned char>(kw[1])]}, unsigned{kUpper[static_cast<unsigned char>(kw[1])]}}) {
+        SetBit(&pair_bits_, a | (b << 8));
       }
     }
   }
+  for (uint32_t p = 0; p < 65536; ++p) pair_start_[p + 1] += pair_start_[p];
+  pair_keywords_.resize(pair_start_[65536]);
+  std::vector<uint32_t> next(pair_start_.begin(), pair_start_.end() - 1);
+  for (size_t i = 0; i < keywords_.size(); ++i) {
+    if (keywords_[i].size() < 2) continue;
+    pair_keywords_[next[Pair(keywords_[i][0], keywords_[i][1])]++] = static_cast<int>(i);
+  }
+}
+
+// The slow path of Locate, out of line so that the byte loop keeps its few registers: a keyword
+// may start at t[i] (its raw pair, and its third byte, passed the tables).
+__attribute__((noinline)) void KeywordLocator::CheckAt(const unsigned char* t, size_t n, size_t i,
+                             std::vector<std::vector<size_t>>* hits) const {
+  uint32_t p = Pair(t[i], t[i + 1]);
+  for (uint32_t j = pair_start_[p]; j < pair_start_[p + 1]; ++j) {
+    const std::string& kw = keywords_[pair_keywords_[j]];
+    if (n - i < kw.size()) continue;
+    size_t k = 2;
+    while (k < kw.size() && kLower[t[i + k]] == static_cast<unsigned char>(kw[k])) ++k;
+    if (k == kw.size()) (*hits)[pair_keywords_[j]].push_back(i);
+  }
+}
+
+void KeywordLocator::Locate(std::string_view text, std::vector<std::vector<size_t>>* hits) const {
+  hits->assign(keywords_.size(), {});
+  const auto* t = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const uint64_t* bits = pair_bits_.data();
+  // About one position in seven passes the pair test in source code, one in fifty the third
+  // byte's: the loop is the cost.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const uint32_t raw = t[i] | (uint32_t{t[i + 1]} << 8);
+    if (!((bits[raw >> 6] >> (raw & 63)) & 1)) continue;
+    const uint32_t p = Pair(t[i], t[i + 1]);
+    if (TestBit(short_bits_, p) || (i + 2 < n && TestBit(triple_bits_, TripleHash(p, t[i + 2])))) {
+      CheckAt(t, n, i, hits);
+    }
+  }
   for (int kw : single_) {
-    if (!wanted[kw]) continue;
     for (size_t i = 0; i < n; ++i) {
       if (kLower[t[i]] == static_cast<unsigned char>(keywords_[kw][0])) (*hits)[kw].push_back(i);
     }

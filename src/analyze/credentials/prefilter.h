@@ -6,7 +6,6 @@
 #ifndef KEYLINT_ANALYZE_CREDENTIALS_PREFILTER_H_
 #define KEYLINT_ANALYZE_CREDENTIALS_PREFILTER_H_
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -36,19 +35,11 @@ class KeywordPrefilter {
   // set cannot be built or runs out of memory, every rule is a candidate.
   std::vector<bool> Candidates(std::string_view text) const;
 
-  // Candidates(), and in *seen (indexed like keywords()) whether each keyword occurs in `text`;
-  // every keyword counts as seen when the automaton could not decide.
-  std::vector<bool> Candidates(std::string_view text, std::vector<bool>* seen) const;
-
-  // The distinct keywords of all rules, in a fixed order.
-  const std::vector<std::string>& keywords() const { return distinct_; }
-
  private:
   struct Automaton;
   const Automaton& Built() const;
 
   std::vector<std::vector<std::string>> keywords_;  // per rule
-  std::vector<std::string> distinct_;               // set index -> keyword
   mutable std::once_flag once_;
   mutable std::unique_ptr<Automaton> automaton_;
 };
@@ -61,16 +52,23 @@ struct MatchExtent {
   bool known = false;
   size_t max_len = kUnbounded;  // bytes, UTF-8 (a character class counts 4 unless ASCII-only)
   bool newline = true;          // a match may contain '\n'
+  bool newline_only_last = false;  // ... but only as its last byte (a trailing `[\s,;]` guard)
   bool folds_case = true;       // the pattern uses (?i): a keyword may then appear as a Unicode
                                 // fold (U+212A for k), which an ASCII search would not see
 };
 MatchExtent AnalyzeExtent(std::string_view regex);
 
-// Whether a rule of this extent can be run over keyword windows (else: over the whole text). The
-// rule chosen: case-sensitive patterns whose matches are bounded in length or cannot cross a line.
-// Multi-line shapes with unbounded gaps (PEM/OpenSSH/PGP blocks, GCP JSON, `\s*` between a name
-// and its value in the generic rules) keep whole-text scanning.
+// Whether a rule of this extent can be run over keyword windows (else: over the whole text):
+// patterns whose matches are bounded in length or cannot cross a line. Multi-line shapes with
+// unbounded gaps (PEM/OpenSSH/PGP blocks, GCP JSON, `\s*` between a name and its value) keep
+// whole-text scanning. A pattern that folds case is windowed only in a text without the two
+// non-ASCII characters that fold to ASCII letters (HasAsciiFoldingChars).
 bool Windowable(const MatchExtent& extent);
+
+// Whether `text` holds U+017F (LATIN SMALL LETTER LONG S, which folds to 's') or U+212A (KELVIN
+// SIGN, which folds to 'k'): the only characters a (?i) pattern matches as an ASCII letter that an
+// ASCII case-insensitive keyword search does not see. One memchr pass for their lead bytes.
+bool HasAsciiFoldingChars(std::string_view text);
 
 struct ByteRange {
   size_t begin = 0;
@@ -80,33 +78,36 @@ struct ByteRange {
 // Disjoint, sorted ranges of `text` such that every match of a rule of `extent` (Windowable) that
 // contains one of the keyword occurrences `hits` lies entirely inside one range. Around an
 // occurrence [k, e): [e-max_len, k+max_len), cut to the occurrence's line when matches cannot hold
-// a newline (the whole line when their length is unbounded). Overlapping ranges and ranges less
+// a newline (the whole line when their length is unbounded; with its newline when a match may end
+// with one). Overlapping ranges and ranges less
 // than `merge_gap` bytes apart are merged. Empty when `hits` is.
 std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
                                       const MatchExtent& extent, size_t merge_gap = 64);
 
-// Finds every occurrence (overlapping ones too) of a fixed set of lower-case keywords, ASCII
-// case-insensitively, in one pass: a bitmap of the wanted keywords' first two bytes, a set of the
-// third bytes that may follow that pair, then a compare where one starts. Immutable after construction; shared by all threads.
+// Finds every occurrence (overlapping ones too) of a fixed set of lower-case ASCII keywords, ASCII
+// case-insensitively, in one pass: a bit per pair of raw bytes that can start a keyword (8 KiB,
+// in L1), then a compare where one starts. Immutable after construction; shared by all threads.
 class KeywordLocator {
  public:
+  // REQUIRES: every keyword is non-empty, lower-case ASCII.
   explicit KeywordLocator(std::vector<std::string> keywords);
 
   const std::vector<std::string>& keywords() const { return keywords_; }
 
-  // (*hits)[i]: the begins, ascending, of every occurrence of keyword i in `text`, for each i
-  // with wanted[i]; empty for the others.
-  void Locate(std::string_view text, const std::vector<bool>& wanted,
-              std::vector<std::vector<size_t>>* hits) const;
+  // (*hits)[i]: the begins, ascending, of every occurrence of keyword i in `text`. Cost: about
+  // four instructions a byte, plus a compare per pair that starts a keyword.
+  void Locate(std::string_view text, std::vector<std::vector<size_t>>* hits) const;
 
  private:
+  void CheckAt(const unsigned char* t, size_t n, size_t i,
+               std::vector<std::vector<size_t>>* hits) const;
+
   std::vector<std::string> keywords_;
-  std::vector<uint32_t> pair_start_;  // 65537 offsets into pair_keywords_, by (b0 | b1 << 8)
+  std::vector<uint64_t> pair_bits_;   // 65536 bits, by raw (b0 | b1 << 8): may start a keyword
+  std::vector<uint64_t> short_bits_;  // 65536 bits, by lower-cased pair: a keyword of two bytes
+  std::vector<uint64_t> triple_bits_; // 65536 bits, by TripleHash: may start a longer keyword
+  std::vector<uint32_t> pair_start_;  // 65537 offsets into pair_keywords_, by lower-cased pair
   std::vector<int> pair_keywords_;    // keywords of two bytes or more, grouped by first pair
-  // By pair, at its first slot in pair_keywords_: the third bytes its keywords continue with, as a 256-bit
-  // set (all bits for a two-byte keyword). Most occurrences of a common pair ("me", "co") are
-  // then rejected with one test instead of a compare per keyword.
-  std::vector<std::array<uint64_t, 4>> third_;
   std::vector<int> single_;           // keywords of one byte
 };
 

@@ -49,7 +49,17 @@ TEST(MatchExtent, ReadsLengthNewlineAndCaseFolding) {
   EXPECT_EQ(AnalyzeExtent("[é]").max_len, 4u);
   EXPECT_TRUE(AnalyzeExtent("[\\x00-\\x7f]").known == false);
   EXPECT_TRUE(AnalyzeExtent("(?i:api)_?key").folds_case);
-  EXPECT_FALSE(Windowable(AnalyzeExtent("(?i)ac[0-9]{4}")));
+  // A newline only as the last byte (a value's trailing guard): matches stay on one line.
+  EXPECT_TRUE(AnalyzeExtent(R"(key=[a-z]+(?:[\s,;]|\z))").newline_only_last);
+  EXPECT_TRUE(Windowable(AnalyzeExtent(R"(key=[a-z]+(?:[\s,;]|\z))")));
+  EXPECT_FALSE(AnalyzeExtent(R"(key\s*=[a-z]+)").newline_only_last);
+  EXPECT_FALSE(AnalyzeExtent(R"(key=[a-z]+\s?x)").newline_only_last);
+  EXPECT_FALSE(AnalyzeExtent(R"(key=(?:[a-z]\s){2})").newline_only_last);
+  // Folding patterns are windowed; the engine checks the text for characters that fold to ASCII.
+  EXPECT_TRUE(Windowable(AnalyzeExtent("(?i)ac[0-9]{4}")));
+  EXPECT_TRUE(HasAsciiFoldingChars("a \xC5\xBF b"));        // U+017F: long s
+  EXPECT_TRUE(HasAsciiFoldingChars("\xE2\x84\xAA"));          // U+212A: Kelvin sign
+  EXPECT_FALSE(HasAsciiFoldingChars("\xE2\x80\x94 \xC5\xBE \xC5"));  // em dash, ž, a cut lead byte
   // Syntax the reader does not know: nothing assumed.
   for (const char* re : {R"(\x41{3})", R"(\pL+)", "[[:alpha:]]", R"(\Qa.b\E)", R"(\C)", "(a",
                          "a)", "*a", R"(\1)"}) {
@@ -80,20 +90,17 @@ TEST(KeywordLocator, FindsEveryOccurrenceCaseInsensitively) {
   for (int round = 0; round < 300; ++round) {
     std::string text(rng() % 200, ' ');
     for (char& c : text) c = alphabet[rng() % alphabet.size()];
-    std::vector<bool> wanted(kws.size());
-    for (size_t i = 0; i < kws.size(); ++i) wanted[i] = rng() % 3 != 0;
     std::vector<std::vector<size_t>> hits;
-    loc.Locate(text, wanted, &hits);
+    loc.Locate(text, &hits);
     ASSERT_EQ(hits.size(), kws.size());
     for (size_t i = 0; i < kws.size(); ++i) {
-      EXPECT_EQ(hits[i], wanted[i] ? Naive(text, kws[i]) : std::vector<size_t>{})
-          << "round " << round << " keyword " << kws[i];
+      EXPECT_EQ(hits[i], Naive(text, kws[i])) << "round " << round << " keyword " << kws[i];
     }
   }
   std::vector<std::vector<size_t>> hits;
-  loc.Locate("", std::vector<bool>(kws.size(), true), &hits);
+  loc.Locate("", &hits);
   for (const auto& h : hits) EXPECT_TRUE(h.empty());
-  loc.Locate("A", std::vector<bool>(kws.size(), true), &hits);
+  loc.Locate("A", &hits);
   for (const auto& h : hits) EXPECT_TRUE(h.empty());
 }
 
@@ -109,8 +116,9 @@ TEST(KeywordWindows, CoverEveryPossibleMatch) {
     e.known = true;
     e.folds_case = false;
     e.newline = rng() % 2;
+    e.newline_only_last = e.newline && rng() % 2;
     e.max_len = rng() % 4 == 0 ? kUnb : 1 + rng() % 40;
-    if (e.max_len == kUnb) e.newline = false;
+    if (e.max_len == kUnb && !e.newline_only_last) e.newline = false;
     std::vector<ByteRange> hits;
     for (int h = rng() % 6; h > 0; --h) {
       size_t k = rng() % text.size();
@@ -134,6 +142,7 @@ TEST(KeywordWindows, CoverEveryPossibleMatch) {
         for (size_t end = h.end; end <= text.size(); ++end) {
           if (e.max_len != kUnb && end - b > e.max_len) break;
           if (!e.newline && text.find('\n', b) < end) break;
+          if (e.newline_only_last && text.find('\n', b) < end - 1) break;
           bool inside = false;
           for (const ByteRange& r : w) inside |= r.begin <= b && end <= r.end;
           ASSERT_TRUE(inside) << "round " << round << " [" << b << "," << end << ")";

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstring>
+#include <vector>
 
 #include "knowledge/exposure_match.h"
 
@@ -28,12 +29,31 @@ bool MentionsModule(std::string_view bytes, std::string_view module) {
 // ships its value to the browser whichever side reads it, so it is worth a parse on any side.
 bool MentionsPublicPrefixedSecret(const Knowledge& knowledge, std::string_view b) {
   auto name_char = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+  // Whether the prefix occurring at `at` starts a public-prefixed secret name.
+  auto secret_at = [&](size_t at, size_t prefix_size) {
+    if (at > 0 && name_char(b[at - 1])) return false;  // inside a longer name
+    size_t end = at + prefix_size;
+    while (end < b.size() && name_char(b[end])) ++end;
+    return IsPublicPrefixedSecretName(knowledge, b.substr(at, end - at));
+  };
+  // Prefixes end with '_' (NEXT_PUBLIC_, VITE_): one pass over the underscores finds them all,
+  // where a search per prefix would read the file twenty times. Others are searched for.
+  std::vector<std::string_view> underscored;
   for (const std::string& prefix : knowledge.exposure.public_prefixes) {
+    if (!prefix.empty() && prefix.back() == '_') {
+      underscored.push_back(prefix);
+      continue;
+    }
     for (size_t at = b.find(prefix); at != std::string_view::npos; at = b.find(prefix, at + 1)) {
-      if (at > 0 && name_char(b[at - 1])) continue;  // inside a longer name
-      size_t end = at + prefix.size();
-      while (end < b.size() && name_char(b[end])) ++end;
-      if (IsPublicPrefixedSecretName(knowledge, b.substr(at, end - at))) return true;
+      if (secret_at(at, prefix.size())) return true;
+    }
+  }
+  for (size_t u = b.find('_'); u != std::string_view::npos; u = b.find('_', u + 1)) {
+    for (std::string_view prefix : underscored) {
+      if (u + 1 < prefix.size()) continue;
+      if (prefix.size() >= 2 && b[u - 1] != prefix[prefix.size() - 2]) continue;  // cheap first
+      size_t at = u + 1 - prefix.size();
+      if (b.compare(at, prefix.size(), prefix) == 0 && secret_at(at, prefix.size())) return true;
     }
   }
   return false;
