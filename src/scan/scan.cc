@@ -281,7 +281,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     all_facts.Append(std::move(s.analysis.facts));
   }
   // Versions of files from different commits (--history) are not one project: no cross-file checks.
-  if (!history) AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, max_bytes, &findings);
+  if (!history) AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, &findings);
   if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
 
