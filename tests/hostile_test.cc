@@ -293,7 +293,7 @@ TEST(Hostile, BadInputIsAClearErrorWithFileAndLine) {
        "scan --baseline base.txt", "base.txt:1: a v1 baseline"},
       {"conf/x", "", "scan --config conf", "conf: cannot read: is a directory"},
       {"conf/x", "", "scan --baseline conf", "conf: cannot read: is a directory"},
-      {"README.md", "# x\n", "scan --diff ''", "--diff: needs a git ref"},
+      {"README.md", "# x\n", "scan --diff ''", "--diff: '' names no base"},
   };
   for (const Case& c : cases) {
     HostileRepo repo;
