@@ -98,6 +98,7 @@ void WalkWithoutStatus(git_repository* repo, git_index* index, ListingBuilder* b
 void NoteWhatStatusCannotSee(git_repository* repo, const std::set<std::string>& ignored_dirs,
                              ListingBuilder* b) {
   WalkOptions options;
+  options.record_skips = false;
   options.claim = [&](const std::string& rel, unsigned char type) {
     if (type == DT_REG) return true;  // status listed it (or ignores it)
     if (type == DT_DIR) return ignored_dirs.count(rel) != 0 || HasGitDir(b->AbsPath(rel));

@@ -226,7 +226,7 @@ void WalkDirectory(const std::string& rel_dir, const WalkOptions& options,
     }
     if (type == DT_DIR) {
       if (!builder->DirOverlapsScope(rel)) continue;
-      if (builder->SkipByGlob(rel + "/", /*record=*/!options.env_only)) continue;
+      if (builder->SkipByGlob(rel + "/", /*record=*/options.record_skips && !options.env_only)) continue;
       if (options.claim && options.claim(rel, type)) continue;
       WalkDirectory(rel, options, builder);
       continue;

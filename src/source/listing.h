@@ -91,6 +91,9 @@ struct WalkOptions {
   // DT_REG, DT_FIFO, ...); returning true means the caller dealt with it (listed, skipped or
   // walked it): the walk passes it over. May be empty.
   std::function<bool(const std::string& rel, unsigned char type)> claim;
+  // false: the walk only looks for what another pass missed, so the folders it prunes are not
+  // skips of their own (that pass listed or skipped them).
+  bool record_skips = true;
 };
 
 // Walks the directory root/rel_dir ("" for the root) with readdir(3): never follows
