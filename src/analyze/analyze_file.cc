@@ -27,6 +27,7 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
   }
 
   std::vector<CredentialMatch> matches = credentials_.Scan(text);
+  if (facts.kind == FileKind::kSource) KeepStringValuesOfGenericRules(text, &matches);
   ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
   if (utf8) {
     if (facts.kind == FileKind::kSource) {

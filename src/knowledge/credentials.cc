@@ -1,5 +1,5 @@
-// [[credential]] and [placeholders]: provider credential shapes (rules/credentials.toml).
-// Each credential also becomes a rule, "hardcoded/<id>", in the catalog.
+// [[credential]], [placeholders], [generic] and [fragments]: provider credential shapes
+// (rules/credentials.toml). Each credential also becomes a rule, "hardcoded/<id>", in the catalog.
 #include "knowledge/loaders.h"
 #include "core/text.h"
 #include "knowledge/toml_util.h"
@@ -22,12 +22,37 @@ Status LoadStageMarkers(const toml::table& t, std::string_view origin, Credentia
   return {};
 }
 
+// `regex` with every {{name}} replaced by its fragment; fails on a name no file defines.
+Status ExpandFragments(const CredentialKnowledge& ck, std::string_view origin, const toml::node& node,
+                       std::string* regex) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = regex->find("{{", pos);
+    if (open == std::string::npos) break;
+    size_t close = regex->find("}}", open + 2);
+    if (close == std::string::npos) break;
+    std::string name = regex->substr(open + 2, close - open - 2);
+    auto it = ck.fragments.find(name);
+    if (it == ck.fragments.end()) {
+      return ErrorAt(origin, node, "unknown regex fragment {{" + name + "}} (see [fragments])");
+    }
+    out.append(*regex, pos, open - pos);
+    out += it->second;
+    pos = close + 2;
+  }
+  if (pos == 0) return {};
+  out.append(*regex, pos, std::string::npos);
+  *regex = std::move(out);
+  return {};
+}
+
 // Regexes of the embedded rules are not compiled here: the scanner compiles each on first use,
 // so a run over a few files pays only for the rules it needs (credentials_test compiles every
 // embedded regex). A user's rules are checked at load, so a typo is an error at its line.
 Status LoadCredential(const toml::table& t, std::string_view origin, bool user, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "provider", "description", "regex", "keywords", "entropy",
-                               "exposure", "stage", "stage_markers", "allow", "generic", "jwt",
+                               "exposure", "stage", "stage_markers", "allow", "allow_names", "generic", "jwt",
                                "level", "security_severity", "precision", "help"},
                            origin, "[[credential]]");
       !s.ok()) {
@@ -45,7 +70,9 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
                    ReadStrings(t, "keywords", origin, &c.keywords),
                    ReadDouble(t, "entropy", origin, &c.min_entropy),
                    ReadString(t, "exposure", origin, &exposure), ReadString(t, "stage", origin, &stage),
-                   ReadStrings(t, "allow", origin, &c.allow), ReadBool(t, "generic", origin, &c.generic),
+                   ReadStrings(t, "allow", origin, &c.allow),
+                   ReadStrings(t, "allow_names", origin, &c.allow_names),
+                   ReadBool(t, "generic", origin, &c.generic),
                    ReadBool(t, "jwt", origin, &c.jwt), ReadString(t, "level", origin, &level),
                    ReadString(t, "security_severity", origin, &severity),
                    ReadString(t, "precision", origin, &precision), ReadString(t, "help", origin, &help),
@@ -56,10 +83,13 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
     return ErrorAt(origin, t, "credential '" + c.id + "' needs at least one keyword for the prefilter");
   }
   for (std::string& kw : c.keywords) kw = ToLower(kw);
+  if (Status s = ExpandFragments(k->credentials, origin, t, &c.regex); !s.ok()) return s;
   if (user) {
     if (Status s = CheckRegex(c.regex, origin, t); !s.ok()) return s;
-    for (const std::string& a : c.allow) {
-      if (Status s = CheckRegex(a, origin, t); !s.ok()) return s;
+    for (const auto* list : {&c.allow, &c.allow_names}) {
+      for (const std::string& a : *list) {
+        if (Status s = CheckRegex(a, origin, t); !s.ok()) return s;
+      }
     }
   }
   if (exposure == "secret") c.exposure = Exposure::kSecret;
@@ -92,7 +122,31 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
   return {};
 }
 
+// Appends table[key] (a list of RE2 patterns) to *out; a user's are compiled to check them.
+Status ReadRegexes(const toml::table& t, std::string_view key, std::string_view origin, bool user,
+                   std::vector<std::string>* out) {
+  size_t first = out->size();
+  if (Status s = ReadStrings(t, key, origin, out); !s.ok()) return s;
+  for (size_t i = first; user && i < out->size(); ++i) {
+    if (Status s = CheckRegex((*out)[i], origin, t); !s.ok()) return s;
+  }
+  return {};
+}
+
 }  // namespace
+
+Status LoadFragments(const toml::table& root, std::string_view origin, Knowledge* k) {
+  const toml::node* node = root.get("fragments");
+  if (!node) return {};
+  const toml::table* t = node->as_table();
+  if (!t) return ErrorAt(origin, *node, "[fragments] must be a table of name = \"regex\"");
+  for (const auto& [name, value] : *t) {
+    if (!value.is_string()) return ErrorAt(origin, value, "a fragment must be a string (RE2)");
+    if (Status s = CheckRegex(value.as_string()->get(), origin, value); !s.ok()) return s;
+    k->credentials.fragments[std::string(name.str())] = value.as_string()->get();
+  }
+  return {};
+}
 
 Status LoadCredentials(const toml::table& root, std::string_view origin, bool user,
                        Knowledge* k) {
@@ -107,13 +161,38 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
   if (const toml::node* node = root.get("placeholders")) {
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[placeholders] must be a table");
-    if (Status s = CheckKeys(*t, {"patterns", "examples"}, origin, "[placeholders]"); !s.ok()) return s;
-    size_t first = k->credentials.placeholders.size();
-    if (Status s = ReadStrings(*t, "patterns", origin, &k->credentials.placeholders); !s.ok()) return s;
-    for (size_t i = first; user && i < k->credentials.placeholders.size(); ++i) {
-      if (Status s = CheckRegex(k->credentials.placeholders[i], origin, *t); !s.ok()) return s;
+    if (Status s = CheckKeys(*t, {"patterns", "examples", "known_hashes", "dev_words", "default_words",
+                              "dev_hosts"},
+                             origin, "[placeholders]");
+        !s.ok()) {
+      return s;
     }
-    if (Status s = ReadStrings(*t, "examples", origin, &k->credentials.example_values); !s.ok()) return s;
+    CredentialKnowledge& ck = k->credentials;
+    for (Status s : {ReadRegexes(*t, "patterns", origin, user, &ck.placeholders),
+                     ReadStrings(*t, "examples", origin, &ck.example_values),
+                     ReadStrings(*t, "known_hashes", origin, &ck.known_hashes),
+                     ReadStrings(*t, "dev_words", origin, &ck.dev_words),
+                     ReadStrings(*t, "default_words", origin, &ck.default_words),
+                     ReadRegexes(*t, "dev_hosts", origin, user, &ck.dev_hosts)}) {
+      if (!s.ok()) return s;
+    }
+    for (std::string& h : ck.known_hashes) {
+      h = ToLower(h);
+      if (h.size() != 64 || h.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        return ErrorAt(origin, *t, "known_hashes holds SHA-256 hex digests (64 hex digits)");
+      }
+    }
+    for (auto* list : {&ck.dev_words, &ck.default_words}) {
+      for (std::string& w : *list) w = ToLower(w);
+    }
+  }
+  if (const toml::node* node = root.get("generic")) {
+    const toml::table* t = node->as_table();
+    if (!t) return ErrorAt(origin, *node, "[generic] must be a table");
+    if (Status s = CheckKeys(*t, {"allow"}, origin, "[generic]"); !s.ok()) return s;
+    if (Status s = ReadRegexes(*t, "allow", origin, user, &k->credentials.generic_allow); !s.ok()) {
+      return s;
+    }
   }
   return {};
 }

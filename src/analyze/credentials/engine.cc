@@ -9,6 +9,8 @@
 
 #include "analyze/credentials/jwt.h"
 #include "analyze/credentials/prefilter.h"
+#include "analyze/credentials/value_shape.h"
+#include "core/sha256.h"
 #include "core/text.h"
 
 namespace keylint {
@@ -65,10 +67,12 @@ struct CompiledRule {
   std::once_flag once;
   std::unique_ptr<RE2> re;  // null when the regex does not compile
   int secret_group = 0;     // 0: the whole match
+  int host_group = 0;       // the group `host` of a connection URL; 0: none
   MatchExtent extent;       // from the pattern, at construction (cheap: no compiling)
   bool windowed = false;    // Windowable(extent): Scan() runs it over keyword windows only
   std::vector<int> keyword_ids;  // windowed: its keywords in the scanner's KeywordLocator
   std::vector<std::unique_ptr<RE2>> allow;
+  std::vector<std::unique_ptr<RE2>> allow_names;
 
   void Build() {
     std::call_once(once, [this] {
@@ -77,7 +81,10 @@ struct CompiledRule {
       auto names = compiled->NamedCapturingGroups();
       auto it = names.find("secret");
       secret_group = it == names.end() ? 0 : it->second;
+      auto host = names.find("host");
+      host_group = host == names.end() ? 0 : host->second;
       allow = CompileAll(rule->allow);
+      allow_names = CompileAll(rule->allow_names);
       re = std::move(compiled);
     });
   }
@@ -88,23 +95,40 @@ struct CredentialScanner::Impl {
   std::unique_ptr<KeywordPrefilter> prefilter;
   std::unique_ptr<KeywordLocator> locator;  // the keywords of the windowed rules
   std::set<std::string, std::less<>> examples;
+  std::set<std::string, std::less<>> known_hashes;  // SHA-256 hex of well-known public credentials
+  DevWords dev_words;
   std::vector<std::string> placeholder_patterns;
   std::vector<std::string> allow_value_patterns;
+  std::vector<std::string> generic_allow_patterns;
+  std::vector<std::string> dev_host_patterns;
   std::once_flag filters_once;
   std::vector<std::unique_ptr<RE2>> placeholders;
   std::vector<std::unique_ptr<RE2>> allow_values;
+  std::vector<std::unique_ptr<RE2>> generic_allow;
+  std::vector<std::unique_ptr<RE2>> dev_hosts;
 
   void BuildFilters() {
     std::call_once(filters_once, [this] {
       placeholders = CompileAll(placeholder_patterns);
       allow_values = CompileAll(allow_value_patterns);
+      generic_allow = CompileAll(generic_allow_patterns);
+      dev_hosts = CompileAll(dev_host_patterns);
     });
   }
 
   bool IsPlaceholder(std::string_view value) {
     if (examples.count(value)) return true;
     BuildFilters();
-    return AnyMatches(placeholders, value);
+    if (AnyMatches(placeholders, value)) return true;
+    return !known_hashes.empty() && known_hashes.count(Sha256Hex(value)) > 0;
+  }
+
+  // What generic rules know beyond a value's shape: syntax that is not a value, a dev default
+  // that describes itself or repeats the name it is assigned to.
+  bool CannotBeSecret(std::string_view name, std::string_view value) {
+    BuildFilters();
+    return AnyMatches(generic_allow, value) || DescribesItself(value, dev_words) ||
+           RepeatsName(name, value);
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,
@@ -153,6 +177,18 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
     if (rule.min_entropy > 0 && ShannonEntropy(value) < rule.min_entropy) continue;
     if (IsPlaceholder(value) || AnyMatches(cr.allow, value) || AnyMatches(allow_values, value)) {
       continue;
+    }
+    // A key-shaped run inside a URL's path is a slug or an id (a docs page ending -key-<hex>).
+    if (InsideUrlPath(text, begin)) continue;
+    if (cr.host_group > 0 && groups[cr.host_group].data() != nullptr &&
+        AnyMatches(dev_hosts, std::string_view(groups[cr.host_group].data(),
+                                               groups[cr.host_group].size()))) {
+      continue;
+    }
+    if (rule.generic) {
+      if (!ClosesItsQuote(text, begin, end)) continue;
+      std::string_view name = AssignedName(text, whole_begin, begin);
+      if (AnyMatches(cr.allow_names, name) || CannotBeSecret(name, value)) continue;
     }
     Exposure exposure = rule.exposure;
     if (rule.jwt) {
@@ -275,8 +311,13 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
   impl_->prefilter = std::make_unique<KeywordPrefilter>(std::move(keywords));
   impl_->examples.insert(knowledge.credentials.example_values.begin(),
                          knowledge.credentials.example_values.end());
+  impl_->known_hashes.insert(knowledge.credentials.known_hashes.begin(),
+                             knowledge.credentials.known_hashes.end());
+  impl_->dev_words = {knowledge.credentials.dev_words, knowledge.credentials.default_words};
   impl_->placeholder_patterns = knowledge.credentials.placeholders;
   impl_->allow_value_patterns = knowledge.settings.allow_values;
+  impl_->generic_allow_patterns = knowledge.credentials.generic_allow;
+  impl_->dev_host_patterns = knowledge.credentials.dev_hosts;
 }
 
 CredentialScanner::~CredentialScanner() = default;
@@ -293,6 +334,20 @@ std::vector<CredentialMatch> CredentialScanner::ScanWithoutPrefilter(std::string
 
 bool CredentialScanner::IsPlaceholder(std::string_view value) const {
   return impl_->IsPlaceholder(value);
+}
+
+bool CredentialScanner::CannotBeSecret(std::string_view name, std::string_view value) const {
+  return impl_->IsPlaceholder(value) || impl_->CannotBeSecret(name, value);
+}
+
+void KeepStringValuesOfGenericRules(std::string_view text, std::vector<CredentialMatch>* matches) {
+  matches->erase(std::remove_if(matches->begin(), matches->end(),
+                                [&](const CredentialMatch& m) {
+                                  if (!m.rule || !m.rule->generic) return false;
+                                  char before = m.begin > 0 ? text[m.begin - 1] : '\0';
+                                  return before != '"' && before != '\'' && before != '`';
+                                }),
+                 matches->end());
 }
 
 }  // namespace keylint

@@ -212,7 +212,7 @@ class Rules {
   }
 
   void HardcodedLiteral(const std::string& name, const JsValue& v) {
-    if (!v.is_string || !LooksLikeSecretValue(v.text) || scanner_.IsPlaceholder(v.text)) return;
+    if (!v.is_string || !LooksLikeSecretValue(v.text) || scanner_.CannotBeSecret(name, v.text)) return;
     // Inside the quotes; a credential match there was reported already.
     size_t b = v.span.begin + 1, e = v.span.end > b ? v.span.end - 1 : b;
     for (const CredentialMatch& m : credentials_) {
