@@ -53,12 +53,31 @@ bool MatchesAny(const std::vector<std::string>& globs, const std::string& path) 
   return false;
 }
 
+// Whether the head of a JavaScript or TypeScript file imports one of `modules` (quoted module
+// specifiers: import ... from 'vitest', require("jest"); "scope/*" matches a scope's modules).
+// Imports sit at the top: only the first 8 KiB are read, one pass over its quotes.
+bool ImportsTestModule(std::string_view bytes, const std::vector<std::string>& modules) {
+  std::string_view head = bytes.substr(0, 8192);
+  for (size_t q = head.find_first_of("'\""); q != std::string_view::npos;
+       q = head.find_first_of("'\"", q + 1)) {
+    std::string_view rest = head.substr(q + 1);
+    for (const std::string& m : modules) {
+      bool scope = m.size() > 2 && m.compare(m.size() - 2, 2, "/*") == 0;
+      std::string_view name = std::string_view(m).substr(0, scope ? m.size() - 1 : m.size());
+      if (rest.substr(0, name.size()) != name) continue;
+      if (scope || (rest.size() > name.size() && rest[name.size()] == head[q])) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout) {
   FileFacts f;
   ClassifyLanguage(target.path, &f);
-  f.is_test = MatchesAny(knowledge.settings.test_paths, target.path);
+  f.is_test = MatchesAny(knowledge.settings.test_paths, target.path) ||
+              (f.kind == FileKind::kSource && ImportsTestModule(target.bytes, knowledge.settings.test_modules));
   f.is_docs = MatchesAny(knowledge.settings.docs_paths, target.path);
   ClassifySide(target, knowledge, layout, &f);
   ClassifyStage(target, knowledge, &f);

@@ -61,6 +61,8 @@ struct CredentialKnowledge {
   // Regexes for the host of a connection URL that only a developer's machine or a compose
   // network reaches (localhost, 127.0.0.1, a one-label service name): its password is a default.
   std::vector<std::string> dev_hosts;
+  // Regexes for the comment closing a value's line that says the value is a fake ("dummy").
+  std::vector<std::string> fake_comments;
   // Regexes for values every generic rule drops: code and syntax, not a value (paths, e-mail
   // addresses, URLs without user info, numbers, CSS custom properties, member accesses).
   std::vector<std::string> generic_allow;

@@ -162,7 +162,7 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[placeholders] must be a table");
     if (Status s = CheckKeys(*t, {"patterns", "examples", "known_hashes", "dev_words", "default_words",
-                              "dev_hosts"},
+                              "dev_hosts", "fake_comments"},
                              origin, "[placeholders]");
         !s.ok()) {
       return s;
@@ -173,7 +173,8 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
                      ReadStrings(*t, "known_hashes", origin, &ck.known_hashes),
                      ReadStrings(*t, "dev_words", origin, &ck.dev_words),
                      ReadStrings(*t, "default_words", origin, &ck.default_words),
-                     ReadRegexes(*t, "dev_hosts", origin, user, &ck.dev_hosts)}) {
+                     ReadRegexes(*t, "dev_hosts", origin, user, &ck.dev_hosts),
+                     ReadRegexes(*t, "fake_comments", origin, user, &ck.fake_comments)}) {
       if (!s.ok()) return s;
     }
     for (std::string& h : ck.known_hashes) {

@@ -10,7 +10,9 @@ Status LoadSettings(const toml::table& root, std::string_view origin, bool /*use
   if (const toml::node* node = root.get("settings")) {
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[settings] must be a table");
-    if (Status s = CheckKeys(*t, {"max_file_bytes", "skip_paths", "test_paths", "docs_paths"}, origin, "[settings]"); !s.ok()) {
+    if (Status s = CheckKeys(*t, {"max_file_bytes", "skip_paths", "test_paths", "test_modules", "docs_paths"},
+                             origin, "[settings]");
+        !s.ok()) {
       return s;
     }
     int64_t max_bytes = static_cast<int64_t>(k->settings.max_file_bytes);
@@ -19,6 +21,7 @@ Status LoadSettings(const toml::table& root, std::string_view origin, bool /*use
     k->settings.max_file_bytes = static_cast<size_t>(max_bytes);
     for (auto [key, list] : {std::pair{"skip_paths", &k->settings.skip_paths},
                              std::pair{"test_paths", &k->settings.test_paths},
+                             std::pair{"test_modules", &k->settings.test_modules},
                              std::pair{"docs_paths", &k->settings.docs_paths}}) {
       if (Status s = ReadStrings(*t, key, origin, list); !s.ok()) return s;
     }

@@ -101,11 +101,13 @@ struct CredentialScanner::Impl {
   std::vector<std::string> allow_value_patterns;
   std::vector<std::string> generic_allow_patterns;
   std::vector<std::string> dev_host_patterns;
+  std::vector<std::string> fake_comment_patterns;
   std::once_flag filters_once;
   std::vector<std::unique_ptr<RE2>> placeholders;
   std::vector<std::unique_ptr<RE2>> allow_values;
   std::vector<std::unique_ptr<RE2>> generic_allow;
   std::vector<std::unique_ptr<RE2>> dev_hosts;
+  std::vector<std::unique_ptr<RE2>> fake_comments;
 
   void BuildFilters() {
     std::call_once(filters_once, [this] {
@@ -113,13 +115,14 @@ struct CredentialScanner::Impl {
       allow_values = CompileAll(allow_value_patterns);
       generic_allow = CompileAll(generic_allow_patterns);
       dev_hosts = CompileAll(dev_host_patterns);
+      fake_comments = CompileAll(fake_comment_patterns);
     });
   }
 
   bool IsPlaceholder(std::string_view value) {
     if (examples.count(value)) return true;
     BuildFilters();
-    if (AnyMatches(placeholders, value)) return true;
+    if (AnyMatches(placeholders, value) || LooksTyped(value)) return true;
     return !known_hashes.empty() && known_hashes.count(Sha256Hex(value)) > 0;
   }
 
@@ -180,6 +183,10 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
     }
     // A key-shaped run inside a URL's path is a slug or an id (a docs page ending -key-<hex>).
     if (InsideUrlPath(text, begin)) continue;
+    // The line says so itself: `secret: "whsec_…", // dummy secret`.
+    if (std::string_view note = TrailingComment(text, end); !note.empty() && AnyMatches(fake_comments, note)) {
+      continue;
+    }
     if (cr.host_group > 0 && groups[cr.host_group].data() != nullptr &&
         AnyMatches(dev_hosts, std::string_view(groups[cr.host_group].data(),
                                                groups[cr.host_group].size()))) {
@@ -318,6 +325,7 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
   impl_->allow_value_patterns = knowledge.settings.allow_values;
   impl_->generic_allow_patterns = knowledge.credentials.generic_allow;
   impl_->dev_host_patterns = knowledge.credentials.dev_hosts;
+  impl_->fake_comment_patterns = knowledge.credentials.fake_comments;
 }
 
 CredentialScanner::~CredentialScanner() = default;

@@ -129,4 +129,51 @@ bool RepeatsName(std::string_view name, std::string_view value) {
   return n.find(v) != std::string::npos || v.find(n) != std::string::npos;
 }
 
+bool LooksTyped(std::string_view value) {
+  // Position of c in its cyclic alphabet, and the alphabet's size; 0 when c is in none.
+  auto place = [](char c, int* size) {
+    if (IsDigit(c)) return *size = 10, c - '0' + 1;
+    if (c >= 'a' && c <= 'f') return *size = 6, c - 'a' + 1;  // hex letters wrap f -> a
+    if (IsLower(c)) return *size = 26, c - 'a' + 1;
+    if (IsUpper(c)) return *size = 26, c - 'A' + 1;
+    return *size = 0, 0;
+  };
+  auto steps_by_one = [&](char a, char b) {
+    int sa = 0, sb = 0;
+    int pa = place(a, &sa), pb = place(b, &sb);
+    if (sa == 0 || sa != sb) {
+      // g..z after a hex letter: compare in the whole alphabet.
+      if (!(IsLower(a) && IsLower(b))) return false;
+      sa = 26;
+      pa = a - 'a' + 1;
+      pb = b - 'a' + 1;
+    }
+    int d = (pb - pa + sa) % sa;
+    return d == 1 || d == sa - 1;
+  };
+  constexpr int kSteps = 7;
+  int run = 0;
+  for (size_t i = 0; i + 2 < value.size(); ++i) {
+    run = steps_by_one(value[i], value[i + 2]) ? run + 1 : 0;
+    if (run >= kSteps) return true;
+  }
+  return false;
+}
+
+std::string_view TrailingComment(std::string_view text, size_t end) {
+  size_t eol = text.find('\n', end);
+  if (eol == std::string_view::npos) eol = text.size();
+  std::string_view rest = text.substr(end, eol - end);
+  for (std::string_view opener : {"//", "/*", "<!--", "#"}) {
+    size_t at = rest.find(opener);
+    // '#' opens a comment only after a blank (a shell or YAML comment, not a URL fragment).
+    if (opener == "#" && at != std::string_view::npos && at > 0 &&
+        !std::isspace(static_cast<unsigned char>(rest[at - 1]))) {
+      continue;
+    }
+    if (at != std::string_view::npos) return rest.substr(at + opener.size());
+  }
+  return {};
+}
+
 }  // namespace keylint

@@ -45,6 +45,16 @@ bool DescribesItself(std::string_view value, const DevWords& words);
 // QSTASH_CURRENT_SIGNING_KEY=qstash-current-signing-key, password: "password123".
 bool RepeatsName(std::string_view name, std::string_view value);
 
+// Whether `value` holds a pattern a person typed to look random: a run where every character
+// steps by one from the character two places before (1a2b3c4d5e6f, 9a8b7c6d, a2c3d4e5f6), in
+// digits, hex letters or the alphabet. Fakes in fixtures and sample payloads; a random 32-digit
+// hex key holds such a run of seven steps about once in a hundred thousand.
+bool LooksTyped(std::string_view value);
+
+// The comment that follows text[end] on its line (after //, #, /* or <!--), or "": where a
+// fixture says of its own value that it is a dummy.
+std::string_view TrailingComment(std::string_view text, size_t end);
+
 }  // namespace keylint
 
 #endif  // KEYLINT_ANALYZE_CREDENTIALS_VALUE_SHAPE_H_
