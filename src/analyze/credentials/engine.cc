@@ -183,8 +183,9 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
     }
     // A key-shaped run inside a URL's path is a slug or an id (a docs page ending -key-<hex>).
     if (InsideUrlPath(text, begin)) continue;
-    // The line says so itself: `secret: "whsec_…", // dummy secret`.
-    if (std::string_view note = TrailingComment(text, end); !note.empty() && AnyMatches(fake_comments, note)) {
+    // The code says so itself: `secret: "whsec_…", // dummy secret`, or a comment line above.
+    if (AnyMatches(fake_comments, TrailingComment(text, end)) ||
+        AnyMatches(fake_comments, CommentAbove(text, begin))) {
       continue;
     }
     if (cr.host_group > 0 && groups[cr.host_group].data() != nullptr &&

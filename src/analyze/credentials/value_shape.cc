@@ -164,14 +164,31 @@ std::string_view TrailingComment(std::string_view text, size_t end) {
   size_t eol = text.find('\n', end);
   if (eol == std::string_view::npos) eol = text.size();
   std::string_view rest = text.substr(end, eol - end);
-  for (std::string_view opener : {"//", "/*", "<!--", "#"}) {
-    size_t at = rest.find(opener);
-    // '#' opens a comment only after a blank (a shell or YAML comment, not a URL fragment).
-    if (opener == "#" && at != std::string_view::npos && at > 0 &&
-        !std::isspace(static_cast<unsigned char>(rest[at - 1]))) {
+  // An opener counts after a blank or the end of a value or statement, so that neither the //
+  // of https:// nor the # of a URL fragment starts a comment.
+  for (size_t at = 0; at < rest.size(); ++at) {
+    if (at > 0 && !std::isspace(static_cast<unsigned char>(rest[at - 1])) &&
+        std::string_view(",;)]}\"'`").find(rest[at - 1]) == std::string_view::npos) {
       continue;
     }
-    if (at != std::string_view::npos) return rest.substr(at + opener.size());
+    for (std::string_view opener : {"//", "/*", "<!--", "#"}) {
+      if (rest.substr(at, opener.size()) == opener) return rest.substr(at + opener.size());
+    }
+  }
+  return {};
+}
+
+std::string_view CommentAbove(std::string_view text, size_t begin) {
+  size_t line = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+  if (line == std::string_view::npos || line == 0) return {};
+  size_t above = text.rfind('\n', line - 1);
+  above = above == std::string_view::npos ? 0 : above + 1;
+  std::string_view prev = text.substr(above, line - above);
+  size_t first = prev.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  prev.remove_prefix(first);
+  for (std::string_view opener : {"//", "#", "/*", "*", "<!--"}) {
+    if (prev.substr(0, opener.size()) == opener) return prev.substr(opener.size());
   }
   return {};
 }

@@ -55,6 +55,10 @@ bool LooksTyped(std::string_view value);
 // fixture says of its own value that it is a dummy.
 std::string_view TrailingComment(std::string_view text, size_t end);
 
+// The line above the one holding text[begin] when it is a comment and nothing else (//, #, /*,
+// *, <!--), or "": `// This is not actually a secret key` above a constant.
+std::string_view CommentAbove(std::string_view text, size_t begin);
+
 }  // namespace keylint
 
 #endif  // KEYLINT_ANALYZE_CREDENTIALS_VALUE_SHAPE_H_
