@@ -61,6 +61,8 @@ struct CredentialKnowledge {
   // Regexes for the host of a connection URL that only a developer's machine or a compose
   // network reaches (localhost, 127.0.0.1, a one-label service name): its password is a default.
   std::vector<std::string> dev_hosts;
+  // JWT issuers ("iss") of local dev stacks that sign with a published secret (supabase-demo).
+  std::vector<std::string> dev_jwt_issuers;
   // Regexes for the comment closing a value's line that says the value is a fake ("dummy").
   std::vector<std::string> fake_comments;
   // Regexes for values every generic rule drops: code and syntax, not a value (paths, e-mail

@@ -162,7 +162,7 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[placeholders] must be a table");
     if (Status s = CheckKeys(*t, {"patterns", "examples", "known_hashes", "dev_words", "default_words",
-                              "dev_hosts", "fake_comments"},
+                              "dev_hosts", "dev_jwt_issuers", "fake_comments"},
                              origin, "[placeholders]");
         !s.ok()) {
       return s;
@@ -174,6 +174,7 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
                      ReadStrings(*t, "dev_words", origin, &ck.dev_words),
                      ReadStrings(*t, "default_words", origin, &ck.default_words),
                      ReadRegexes(*t, "dev_hosts", origin, user, &ck.dev_hosts),
+                     ReadStrings(*t, "dev_jwt_issuers", origin, &ck.dev_jwt_issuers),
                      ReadRegexes(*t, "fake_comments", origin, user, &ck.fake_comments)}) {
       if (!s.ok()) return s;
     }

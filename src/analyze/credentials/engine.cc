@@ -101,6 +101,7 @@ struct CredentialScanner::Impl {
   std::vector<std::string> allow_value_patterns;
   std::vector<std::string> generic_allow_patterns;
   std::vector<std::string> dev_host_patterns;
+  std::vector<std::string> dev_jwt_issuers;
   std::vector<std::string> fake_comment_patterns;
   std::once_flag filters_once;
   std::vector<std::unique_ptr<RE2>> placeholders;
@@ -123,7 +124,28 @@ struct CredentialScanner::Impl {
     if (examples.count(value)) return true;
     BuildFilters();
     if (AnyMatches(placeholders, value) || LooksTyped(value)) return true;
+    if (value.substr(0, 3) == "eyJ") {
+      std::optional<std::string> payload = JwtPayload(value);
+      if (payload && IssuedForLocalDev(*payload)) return true;
+    }
     return !known_hashes.empty() && known_hashes.count(Sha256Hex(value)) > 0;
+  }
+
+  // A JWT a local dev stack signs with its published secret: the issuer is a dev issuer
+  // (supabase-demo, `supabase start`'s default keys) or a URL on a dev host.
+  bool IssuedForLocalDev(std::string_view payload) {
+    std::optional<std::string> iss = JsonStringClaim(payload, "iss");
+    if (!iss) return false;
+    if (std::find(dev_jwt_issuers.begin(), dev_jwt_issuers.end(), *iss) != dev_jwt_issuers.end()) {
+      return true;
+    }
+    size_t scheme = iss->find("://");
+    if (scheme == std::string::npos) return false;
+    std::string_view host(*iss);
+    host.remove_prefix(scheme + 3);
+    host = host.substr(0, host.find('/'));
+    BuildFilters();
+    return AnyMatches(dev_hosts, host);
   }
 
   // What generic rules know beyond a value's shape: syntax that is not a value, a dev default
@@ -327,6 +349,7 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
   impl_->generic_allow_patterns = knowledge.credentials.generic_allow;
   impl_->dev_host_patterns = knowledge.credentials.dev_hosts;
   impl_->fake_comment_patterns = knowledge.credentials.fake_comments;
+  impl_->dev_jwt_issuers = knowledge.credentials.dev_jwt_issuers;
 }
 
 CredentialScanner::~CredentialScanner() = default;

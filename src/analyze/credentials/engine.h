@@ -47,9 +47,10 @@ class CredentialScanner {
   // when the windows cover over half the text) over the whole text. Same matches either way.
   std::vector<CredentialMatch> Scan(std::string_view text) const;
 
-  // Whether `value` is a placeholder, a documented example or a well-known public credential
-  // (<your-key>, xxxx, changeme, ${VAR}, [password], the Azure storage emulator's key): shared
-  // with the dotenv and JavaScript analyzers.
+  // Whether `value` is a placeholder, a documented example, a well-known public credential or a
+  // JWT a local dev stack signed (<your-key>, xxxx, changeme, ${VAR}, [password], 1a2b3c4d5e6f,
+  // the Azure storage emulator's key, `supabase start`'s keys): shared with the dotenv and
+  // JavaScript analyzers.
   bool IsPlaceholder(std::string_view value) const;
 
   // IsPlaceholder(), or what the generic rules drop: syntax rather than a value (a path, an
