@@ -36,6 +36,7 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
       EndsWith(target.path, ".ipynb") ? credentials_.Scan(UnescapeJsonStringsInPlace(text))
                                       : credentials_.Scan(text);
   JudgeKubernetesSecretData(text, credentials_, &matches);
+  if (facts.kind == FileKind::kSource) KeepStringValuesOfGenericRules(text, &matches);
   ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
   if (facts.built) {
     // Machine-made: the credential rules only; nothing in a bundle is worth parsing.

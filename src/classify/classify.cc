@@ -1,5 +1,7 @@
 #include "classify/classify.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include "core/glob.h"
@@ -73,6 +75,34 @@ bool MatchesAny(const std::vector<std::string>& globs, const std::string& path) 
   return false;
 }
 
+// Whether the head of a JavaScript or TypeScript file imports one of `modules` (quoted module
+// specifiers: import ... from 'vitest', require("jest"); "scope/*" matches a scope's modules).
+// Imports sit at the top: only the first 8 KiB are read, with memchr from quote to quote.
+// Cost: O(8 KiB + quotes x modules), and only a first-byte compare for most module names.
+bool ImportsTestModule(std::string_view bytes, const std::vector<std::string>& modules) {
+  std::string_view head = bytes.substr(0, 8192);
+  const char* p = head.data();
+  const char* const end = p + head.size();
+  auto next = [&](char c) { return static_cast<const char*>(std::memchr(p, c, end - p)); };
+  const char* single = next('\'');
+  const char* dbl = next('"');
+  while (single || dbl) {
+    const char* q = !single ? dbl : !dbl ? single : std::min(single, dbl);
+    std::string_view rest(q + 1, end - q - 1);
+    for (const std::string& m : modules) {
+      if (rest.empty() || rest[0] != m[0]) continue;
+      bool scope = m.size() > 2 && m.compare(m.size() - 2, 2, "/*") == 0;
+      std::string_view name = std::string_view(m).substr(0, scope ? m.size() - 1 : m.size());
+      if (rest.substr(0, name.size()) != name) continue;
+      if (scope || (rest.size() > name.size() && rest[name.size()] == *q)) return true;
+    }
+    p = q + 1;
+    if (q == single) single = p < end ? next('\'') : nullptr;
+    if (q == dbl) dbl = p < end ? next('"') : nullptr;
+  }
+  return false;
+}
+
 }  // namespace
 
 FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout) {
@@ -88,7 +118,8 @@ FileFacts Classify(const Target& target, const Knowledge& knowledge, const Proje
       if (f.carrier >= 0) f.kind = FileKind::kCarrier;
     }
   }
-  f.is_test = MatchesAny(knowledge.settings.test_paths, target.path);
+  f.is_test = MatchesAny(knowledge.settings.test_paths, target.path) ||
+              (f.kind == FileKind::kSource && ImportsTestModule(target.bytes, knowledge.settings.test_modules));
   f.is_docs = MatchesAny(knowledge.settings.docs_paths, target.path);
   if (!ClassifyBuildOutput(target, knowledge, layout, &f)) {
     ClassifySide(target, knowledge, layout, &f);

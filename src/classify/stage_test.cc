@@ -115,6 +115,12 @@ TEST(StageOfName, SuffixesAndPrefixes) {
   EXPECT_TRUE(IsSecretLikeName(s, "NANGO_SECRET_KEY_PROD"));
   EXPECT_TRUE(IsSecretLikeName(s, "OPENAI_APIKEY"));
   EXPECT_FALSE(IsSecretLikeName(s, "API_URL_PROD"));
+  // The head word decides, after stage words, numbers and qualifiers.
+  EXPECT_TRUE(IsSecretLikeName(s, "JWT_SECRET_B64_V2"));
+  EXPECT_TRUE(IsSecretLikeName(s, "SECRET_KEY_BASE"));
+  EXPECT_FALSE(IsSecretLikeName(s, "NEXT_PUBLIC_DISABLE_EMAIL_PASSWORD_SIGNUP"));
+  EXPECT_FALSE(IsSecretLikeName(s, "NEXT_PRIVATE_SMTP_FROM_ADDRESS"));
+  EXPECT_FALSE(IsSecretLikeName(s, "REDIS_CACHE_CONNECTION_TIMEOUT"));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #ifndef KEYLINT_KNOWLEDGE_CREDENTIAL_RULES_H_
 #define KEYLINT_KNOWLEDGE_CREDENTIAL_RULES_H_
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,9 @@ struct CredentialRule {
   std::vector<std::pair<std::string, Stage>> stage_markers;
   // Extra placeholder regexes for this rule, on top of the global ones.
   std::vector<std::string> allow;
+  // Regexes matched against the name a value is assigned to (the text of the match before its
+  // assignment operator): a hit means the name does not hold a credential (csrf_token).
+  std::vector<std::string> allow_names;
   // A generic rule (name = "value" assignments): lower precision, yields to a provider rule
   // matching the same place.
   bool generic = false;
@@ -59,6 +63,26 @@ struct CredentialKnowledge {
   std::vector<std::string> placeholders;
   // Exact values known as documentation examples (AKIAIOSFODNN7EXAMPLE, RFC UUIDs, ...).
   std::vector<std::string> example_values;
+  // SHA-256 hex digests (lower case) of well-known public credentials: an emulator's account
+  // key, keys published in a provider's docs. Kept as hashes so the rules hold no live-looking key.
+  std::vector<std::string> known_hashes;
+  // Words that give away a human-typed dev default (lower case): a value written in plain words
+  // and digits holding a dev word ("local-dev-secret"), or made only of default words
+  // ("Password#123"), describes itself.
+  std::vector<std::string> dev_words;
+  std::vector<std::string> default_words;
+  // Regexes for the host of a connection URL that only a developer's machine or a compose
+  // network reaches (localhost, 127.0.0.1, a one-label service name): its password is a default.
+  std::vector<std::string> dev_hosts;
+  // JWT issuers ("iss") of local dev stacks that sign with a published secret (supabase-demo).
+  std::vector<std::string> dev_jwt_issuers;
+  // Regexes for the comment closing a value's line that says the value is a fake ("dummy").
+  std::vector<std::string> fake_comments;
+  // Regexes for values every generic rule drops: code and syntax, not a value (paths, e-mail
+  // addresses, URLs without user info, numbers, CSS custom properties, member accesses).
+  std::vector<std::string> generic_allow;
+  // Named regex fragments, written {{name}} in a rule's regex ([fragments] in the rules).
+  std::map<std::string, std::string> fragments;
 };
 
 }  // namespace keylint

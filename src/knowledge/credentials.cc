@@ -1,5 +1,5 @@
-// [[credential]] and [placeholders]: provider credential shapes (rules/credentials.toml).
-// Each credential also becomes a rule, "hardcoded/<id>", in the catalog.
+// [[credential]], [placeholders], [generic] and [fragments]: provider credential shapes
+// (rules/credentials.toml). Each credential also becomes a rule, "hardcoded/<id>", in the catalog.
 #include "knowledge/loaders.h"
 
 #include <algorithm>
@@ -25,12 +25,37 @@ Status LoadStageMarkers(const toml::table& t, std::string_view origin, Credentia
   return {};
 }
 
+// `regex` with every {{name}} replaced by its fragment; fails on a name no file defines.
+Status ExpandFragments(const CredentialKnowledge& ck, std::string_view origin, const toml::node& node,
+                       std::string* regex) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = regex->find("{{", pos);
+    if (open == std::string::npos) break;
+    size_t close = regex->find("}}", open + 2);
+    if (close == std::string::npos) break;
+    std::string name = regex->substr(open + 2, close - open - 2);
+    auto it = ck.fragments.find(name);
+    if (it == ck.fragments.end()) {
+      return ErrorAt(origin, node, "unknown regex fragment {{" + name + "}} (see [fragments])");
+    }
+    out.append(*regex, pos, open - pos);
+    out += it->second;
+    pos = close + 2;
+  }
+  if (pos == 0) return {};
+  out.append(*regex, pos, std::string::npos);
+  *regex = std::move(out);
+  return {};
+}
+
 // Regexes of the embedded rules are not compiled here: the scanner compiles each on first use,
 // so a run over a few files pays only for the rules it needs (credentials_test compiles every
 // embedded regex). A user's rules are checked at load, so a typo is an error at its line.
 Status LoadCredential(const toml::table& t, std::string_view origin, bool user, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "provider", "description", "regex", "keywords", "entropy",
-                               "exposure", "stage", "stage_markers", "allow", "generic", "jwt",
+                               "exposure", "stage", "stage_markers", "allow", "allow_names", "generic", "jwt",
                                "jwt_secret_roles", "jwt_public_roles", "jwt_skip_roles",
                                "jwt_public_issuers", "decode",
                                "level", "security_severity", "precision", "help"},
@@ -50,7 +75,8 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
                    ReadStrings(t, "keywords", origin, &c.keywords),
                    ReadDouble(t, "entropy", origin, &c.min_entropy),
                    ReadString(t, "exposure", origin, &exposure), ReadString(t, "stage", origin, &stage),
-                   ReadStrings(t, "allow", origin, &c.allow), ReadBool(t, "generic", origin, &c.generic),
+                   ReadStrings(t, "allow", origin, &c.allow),
+                   ReadStrings(t, "allow_names", origin, &c.allow_names), ReadBool(t, "generic", origin, &c.generic),
                    ReadBool(t, "jwt", origin, &c.jwt),
                    ReadStrings(t, "jwt_secret_roles", origin, &c.jwt_secret_roles),
                    ReadStrings(t, "jwt_public_roles", origin, &c.jwt_public_roles),
@@ -66,12 +92,14 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
     return ErrorAt(origin, t, "credential '" + c.id + "' needs at least one keyword for the prefilter");
   }
   for (std::string& kw : c.keywords) kw = ToLower(kw);
+  if (Status s = ExpandFragments(k->credentials, origin, t, &c.regex); !s.ok()) return s;
   if (user) {
     // Errors point at the regex's own line, not the table's first.
     if (Status s = CheckRegex(c.regex, origin, *t.get("regex")); !s.ok()) return s;
-    if (const toml::array* allow = t.get_as<toml::array>("allow")) {
-      for (size_t i = 0; i < c.allow.size(); ++i) {
-        if (Status s = CheckRegex(c.allow[i], origin, *allow->get(i)); !s.ok()) return s;
+    for (auto [key, list] : {std::pair{"allow", &c.allow}, std::pair{"allow_names", &c.allow_names}}) {
+      const toml::array* patterns = t.get_as<toml::array>(key);
+      for (size_t i = 0; patterns && i < list->size(); ++i) {
+        if (Status s = CheckRegex((*list)[i], origin, *patterns->get(i)); !s.ok()) return s;
       }
     }
     // One id, one rule: two rules with one id would merge in reports (and make invalid SARIF).
@@ -118,7 +146,31 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
   return {};
 }
 
+// Appends table[key] (a list of RE2 patterns) to *out; a user's are compiled to check them.
+Status ReadRegexes(const toml::table& t, std::string_view key, std::string_view origin, bool user,
+                   std::vector<std::string>* out) {
+  size_t first = out->size();
+  if (Status s = ReadStrings(t, key, origin, out); !s.ok()) return s;
+  for (size_t i = first; user && i < out->size(); ++i) {
+    if (Status s = CheckRegex((*out)[i], origin, t); !s.ok()) return s;
+  }
+  return {};
+}
+
 }  // namespace
+
+Status LoadFragments(const toml::table& root, std::string_view origin, Knowledge* k) {
+  const toml::node* node = root.get("fragments");
+  if (!node) return {};
+  const toml::table* t = node->as_table();
+  if (!t) return ErrorAt(origin, *node, "[fragments] must be a table of name = \"regex\"");
+  for (const auto& [name, value] : *t) {
+    if (!value.is_string()) return ErrorAt(origin, value, "a fragment must be a string (RE2)");
+    if (Status s = CheckRegex(value.as_string()->get(), origin, value); !s.ok()) return s;
+    k->credentials.fragments[std::string(name.str())] = value.as_string()->get();
+  }
+  return {};
+}
 
 Status LoadCredentials(const toml::table& root, std::string_view origin, bool user,
                        Knowledge* k) {
@@ -133,13 +185,40 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
   if (const toml::node* node = root.get("placeholders")) {
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[placeholders] must be a table");
-    if (Status s = CheckKeys(*t, {"patterns", "examples"}, origin, "[placeholders]"); !s.ok()) return s;
-    size_t first = k->credentials.placeholders.size();
-    if (Status s = ReadStrings(*t, "patterns", origin, &k->credentials.placeholders); !s.ok()) return s;
-    for (size_t i = first; user && i < k->credentials.placeholders.size(); ++i) {
-      if (Status s = CheckRegex(k->credentials.placeholders[i], origin, *t); !s.ok()) return s;
+    if (Status s = CheckKeys(*t, {"patterns", "examples", "known_hashes", "dev_words", "default_words",
+                              "dev_hosts", "dev_jwt_issuers", "fake_comments"},
+                             origin, "[placeholders]");
+        !s.ok()) {
+      return s;
     }
-    if (Status s = ReadStrings(*t, "examples", origin, &k->credentials.example_values); !s.ok()) return s;
+    CredentialKnowledge& ck = k->credentials;
+    for (Status s : {ReadRegexes(*t, "patterns", origin, user, &ck.placeholders),
+                     ReadStrings(*t, "examples", origin, &ck.example_values),
+                     ReadStrings(*t, "known_hashes", origin, &ck.known_hashes),
+                     ReadStrings(*t, "dev_words", origin, &ck.dev_words),
+                     ReadStrings(*t, "default_words", origin, &ck.default_words),
+                     ReadRegexes(*t, "dev_hosts", origin, user, &ck.dev_hosts),
+                     ReadStrings(*t, "dev_jwt_issuers", origin, &ck.dev_jwt_issuers),
+                     ReadRegexes(*t, "fake_comments", origin, user, &ck.fake_comments)}) {
+      if (!s.ok()) return s;
+    }
+    for (std::string& h : ck.known_hashes) {
+      h = ToLower(h);
+      if (h.size() != 64 || h.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        return ErrorAt(origin, *t, "known_hashes holds SHA-256 hex digests (64 hex digits)");
+      }
+    }
+    for (auto* list : {&ck.dev_words, &ck.default_words}) {
+      for (std::string& w : *list) w = ToLower(w);
+    }
+  }
+  if (const toml::node* node = root.get("generic")) {
+    const toml::table* t = node->as_table();
+    if (!t) return ErrorAt(origin, *node, "[generic] must be a table");
+    if (Status s = CheckKeys(*t, {"allow"}, origin, "[generic]"); !s.ok()) return s;
+    if (Status s = ReadRegexes(*t, "allow", origin, user, &k->credentials.generic_allow); !s.ok()) {
+      return s;
+    }
   }
   return {};
 }

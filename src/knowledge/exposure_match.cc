@@ -128,8 +128,19 @@ bool IsSecretName(const Knowledge& k, std::string_view name) {
   std::string upper = UpperSnake(name);
   std::string_view rest = upper;
   rest.remove_prefix(PublicPrefixOf(k, rest).size());
+  if (AnyMatch(k.sdks.public_env_patterns, rest)) return false;
+  // The secret patterns name a variable's head: NANGO_SECRET_KEY_PROD is NANGO_SECRET_KEY at
+  // prod, DISABLE_PASSWORD_SIGNUP a flag.
+  rest = WithoutNameQualifiers(k.stages, rest);
   if (rest.empty()) return false;
-  return AnyMatch(k.sdks.secret_env_patterns, rest) && !AnyMatch(k.sdks.public_env_patterns, rest);
+  return AnyMatch(k.sdks.secret_env_patterns, rest);
+}
+
+bool IsPublicName(const Knowledge& k, std::string_view name) {
+  std::string upper = UpperSnake(name);
+  std::string_view rest = upper;
+  rest.remove_prefix(PublicPrefixOf(k, rest).size());
+  return !rest.empty() && AnyMatch(k.sdks.public_env_patterns, rest);
 }
 
 bool IsPublicPrefixedSecretName(const Knowledge& k, std::string_view name) {

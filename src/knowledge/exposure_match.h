@@ -30,6 +30,9 @@ std::string_view PublicPrefixOf(const Knowledge& k, std::string_view name);
 // secret pattern of [sdk_env] and no public one. A public prefix is looked through: call
 // PublicPrefixOf to tell the two rules apart.
 bool IsSecretName(const Knowledge& k, std::string_view name);
+// Whether the name (public prefix removed) says it holds a value public by design: a publishable
+// or public key, an anon key, a site key, a client id ([sdk_env] public in rules/sdks.toml).
+bool IsPublicName(const Knowledge& k, std::string_view name);
 
 // A secret-looking name under a public prefix: NEXT_PUBLIC_NANGO_SECRET_KEY, VITE_STRIPE_SECRET_KEY.
 // Such a name ships its value to the browser whatever file reads it (rule

@@ -36,6 +36,9 @@ struct Settings {
   std::vector<std::string> allow_paths;
   // Test code and fixtures (globs): test keys there are expected.
   std::vector<std::string> test_paths;
+  // Modules whose import makes a JavaScript or TypeScript file test code, whatever its path
+  // (vitest, @playwright/test; "@testing-library/*" for a scope). Looked for in the first 8 KiB.
+  std::vector<std::string> test_modules;
   // Documentation (globs): examples there are lower risk.
   std::vector<std::string> docs_paths;
 };

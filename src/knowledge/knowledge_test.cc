@@ -134,3 +134,31 @@ TEST(LoadKnowledge, BuildOutputNamesKnownFrameworks) {
 
 }  // namespace
 }  // namespace keylint
+
+namespace keylint {
+namespace {
+
+TEST(LoadKnowledge, RegexFragmentsExpandInBuiltinAndUserRules) {
+  Result<Knowledge> k = LoadKnowledge(
+      "[[credential]]\nid = \"acme\"\nprovider = \"acme\"\ndescription = \"Acme key\"\n"
+      "regex = \'\'\'ACME_KEY{{assign}}(?P<secret>acme_[a-z0-9]{20})\'\'\'\nkeywords = [\"acme_\"]\n",
+      ".keylint.toml");
+  ASSERT_TRUE(k.ok()) << k.error().message;
+  for (const CredentialRule& r : k.value().credentials.rules) {
+    EXPECT_EQ(r.regex.find("{{"), std::string::npos) << r.id;
+    // The old gap, \s* around the operator, crossed lines: no rule may spell it out again.
+    EXPECT_EQ(r.regex.find("\\s*(?::=|=>|=|:)\\s*"), std::string::npos) << r.id;
+  }
+}
+
+TEST(LoadKnowledge, UnknownRegexFragmentIsAnError) {
+  Result<Knowledge> k = LoadKnowledge(
+      "[[credential]]\nid = \"acme\"\nprovider = \"acme\"\ndescription = \"Acme key\"\n"
+      "regex = \'\'\'ACME{{asign}}(?P<secret>acme_[a-z]+)\'\'\'\nkeywords = [\"acme_\"]\n",
+      ".keylint.toml");
+  ASSERT_FALSE(k.ok());
+  EXPECT_NE(k.error().message.find("unknown regex fragment {{asign}}"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace keylint

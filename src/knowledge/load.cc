@@ -21,20 +21,24 @@ struct Section {
 const Section kSections[] = {
     {"rule", LoadRuleCatalog},     {"rules", LoadRuleCatalog},
     {"credential", LoadCredentials}, {"placeholders", LoadCredentials},
+    {"fragments", LoadCredentials},  {"generic", LoadCredentials},
     {"exposure", LoadExposure},    {"framework", LoadExposure},
     {"sdk", LoadExposure},         {"sdk_env", LoadExposure},
     {"stages", LoadStages},        {"ci", LoadStages},
     {"settings", LoadSettings},    {"allowlist", LoadSettings},
 };
 
-Status LoadFile(std::string_view text, std::string_view origin, bool user, Knowledge* k) {
-  toml::table root;
+Status ParseFile(std::string_view text, std::string_view origin, toml::table* root) {
   try {
-    root = toml::parse(text, origin);
+    *root = toml::parse(text, origin);
   } catch (const toml::parse_error& e) {
     return Error{std::string(origin), static_cast<int>(e.source().begin.line),
                  std::string(e.description())};
   }
+  return {};
+}
+
+Status LoadFile(const toml::table& root, std::string_view origin, bool user, Knowledge* k) {
   int64_t format = kRulesFormat;
   if (Status s = ReadInt(root, "format", origin, &format); !s.ok()) return s;
   if (format != kRulesFormat) {
@@ -87,8 +91,17 @@ std::optional<Finding> Knowledge::MakeFinding(std::string_view id, const Locatio
 Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
                                 std::string_view user_config_origin) {
   Knowledge k;
-  for (const EmbeddedRulesFile& f : EmbeddedRules()) {
-    if (Status s = LoadFile(f.content, f.origin, /*user=*/false, &k); !s.ok()) return s.error();
+  // Regex fragments first, from every file: a rule may use one defined in a later file.
+  std::vector<toml::table> roots(EmbeddedRules().size());
+  for (size_t i = 0; i < roots.size(); ++i) {
+    const EmbeddedRulesFile& f = EmbeddedRules()[i];
+    if (Status s = ParseFile(f.content, f.origin, &roots[i]); !s.ok()) return s.error();
+    if (Status s = LoadFragments(roots[i], f.origin, &k); !s.ok()) return s.error();
+  }
+  for (size_t i = 0; i < roots.size(); ++i) {
+    if (Status s = LoadFile(roots[i], EmbeddedRules()[i].origin, /*user=*/false, &k); !s.ok()) {
+      return s.error();
+    }
   }
   for (RuleInfo& r : k.rules) r.builtin = true;
   std::sort(k.rules.begin(), k.rules.end(),
@@ -99,9 +112,11 @@ Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
     }
   }
   if (!user_config_text.empty()) {
-    if (Status s = LoadFile(user_config_text, user_config_origin, /*user=*/true, &k); !s.ok()) {
-      return s.error();
-    }
+    toml::table root;
+    Status s = ParseFile(user_config_text, user_config_origin, &root);
+    if (s.ok()) s = LoadFragments(root, user_config_origin, &k);
+    if (s.ok()) s = LoadFile(root, user_config_origin, /*user=*/true, &k);
+    if (!s.ok()) return s.error();
     std::sort(k.rules.begin(), k.rules.end(),
               [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
   }

@@ -15,7 +15,10 @@ namespace keylint {
 
 // [[rule]] tables: metadata of non-credential rules. [rules."id"] in a user config: overrides.
 Status LoadRuleCatalog(const toml::table& root, std::string_view origin, bool user, Knowledge* k);
-// [[credential]], [placeholders].
+// [fragments]: named regex fragments. Read from every file before any rule is loaded, so a
+// rule may use a fragment another file defines.
+Status LoadFragments(const toml::table& root, std::string_view origin, Knowledge* k);
+// [[credential]], [placeholders], [generic].
 Status LoadCredentials(const toml::table& root, std::string_view origin, bool user, Knowledge* k);
 // [exposure], [[sdk]], [sdk_env]: rules/exposure.toml and rules/sdks.toml.
 Status LoadExposure(const toml::table& root, std::string_view origin, bool user, Knowledge* k);

@@ -52,7 +52,7 @@ Status LoadSettings(const toml::table& root, std::string_view origin, bool user,
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[settings] must be a table");
     if (Status s = CheckKeys(*t, {"max_file_bytes", "skip_paths", "output_paths", "unskip_paths",
-                                  "test_paths", "docs_paths"},
+                                  "test_paths", "test_modules", "docs_paths"},
                              origin, "[settings]");
         !s.ok()) {
       return s;
@@ -77,6 +77,7 @@ Status LoadSettings(const toml::table& root, std::string_view origin, bool user,
     }
     for (auto [key, list] : {std::pair{"skip_paths", &k->settings.skip_paths},
                              std::pair{"test_paths", &k->settings.test_paths},
+                             std::pair{"test_modules", &k->settings.test_modules},
                              std::pair{"docs_paths", &k->settings.docs_paths}}) {
       if (Status s = ReadStrings(*t, key, origin, list); !s.ok()) return s;
     }

@@ -83,8 +83,11 @@ struct StageKnowledge {
   // NANGO_SECRET_KEY_PROD -> prod, LIVE_STRIPE_KEY -> prod.
   std::map<std::string, Stage> name_suffixes;
   std::map<std::string, Stage> name_prefixes;
-  // Upper-case words making a variable name secret-looking (KEY, SECRET, TOKEN, PASSWORD...).
+  // Upper-case words making a variable name secret-looking (KEY, SECRET, TOKEN, PASSWORD...)
+  // when they are its head: the last word, after stage words, numbers and these qualifiers
+  // (SECRET_KEY_BASE, JWT_SECRET_B64).
   std::vector<std::string> secret_name_words;
+  std::vector<std::string> secret_name_qualifiers;
   // Prod-named variables that a tool's own docs tell users to keep in a local .env (Nango's CLI
   // reads NANGO_SECRET_KEY_PROD from nango-integrations/.env): reported as a warning, not an error.
   std::vector<std::string> documented_local_prod_names;
@@ -103,7 +106,12 @@ struct StageKnowledge {
 // Helpers over the knowledge above. All cost O(words in the name).
 // The stage a variable name carries in its suffix or prefix word; kUnknown if none.
 Stage StageOfName(const StageKnowledge& k, std::string_view name);
-// Whether a variable name looks like it holds a secret (has a secret word).
+// `upper` (an upper-case variable name) without its trailing stage words, numbers and
+// qualifiers: NANGO_SECRET_KEY_PROD -> NANGO_SECRET_KEY, JWT_SECRET_B64_V2 -> JWT_SECRET.
+std::string_view WithoutNameQualifiers(const StageKnowledge& k, std::string_view upper);
+// Whether a variable name looks like it holds a secret: its head word (the last, after stage
+// words, numbers and qualifiers) is a secret word: STRIPE_SECRET_KEY_PROD, not
+// DISABLE_PASSWORD_SIGNUP.
 bool IsSecretLikeName(const StageKnowledge& k, std::string_view name);
 
 }  // namespace keylint

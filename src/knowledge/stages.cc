@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "core/text.h"
+
 #include "knowledge/loaders.h"
 #include "knowledge/toml_util.h"
 
@@ -125,21 +126,24 @@ Status LoadStagesTable(const toml::table& t, std::string_view origin, StageKnowl
   if (const toml::node* node = t.get("names")) {
     const toml::table* names = node->as_table();
     if (!names) return ErrorAt(origin, *node, "[stages.names] must be a table");
-    if (Status s = CheckKeys(*names, {"suffixes", "prefixes", "secret_words", "documented_local_prod",
+    if (Status s = CheckKeys(*names, {"suffixes", "prefixes", "secret_words", "secret_qualifiers",
+                                         "documented_local_prod",
                                          "public_words"},
                              origin, "[stages.names]");
         !s.ok()) {
       return s;
     }
-    std::vector<std::string> words, documented, public_words;
+    std::vector<std::string> words, qualifiers, documented, public_words;
     for (Status s : {ReadStageMap(*names, "suffixes", origin, Upper, &k->name_suffixes),
                      ReadStageMap(*names, "prefixes", origin, Upper, &k->name_prefixes),
                      ReadStrings(*names, "secret_words", origin, &words),
+                     ReadStrings(*names, "secret_qualifiers", origin, &qualifiers),
                      ReadStrings(*names, "documented_local_prod", origin, &documented),
                      ReadStrings(*names, "public_words", origin, &public_words)}) {
       if (!s.ok()) return s;
     }
     for (const std::string& w : words) k->secret_name_words.push_back(ToUpper(w));
+    for (const std::string& w : qualifiers) k->secret_name_qualifiers.push_back(ToUpper(w));
     for (const std::string& d : documented) k->documented_local_prod_names.push_back(ToUpper(d));
     for (const std::string& w : public_words) k->public_name_words.push_back(ToUpper(w));
   }
@@ -196,15 +200,33 @@ Stage StageOfName(const StageKnowledge& k, std::string_view name) {
   return Stage::kUnknown;
 }
 
+std::string_view WithoutNameQualifiers(const StageKnowledge& k, std::string_view upper) {
+  while (true) {
+    size_t cut = upper.find_last_of("_-.");
+    if (cut == std::string_view::npos) return upper;
+    std::string_view w = upper.substr(cut + 1);
+    bool number = w.find_first_not_of("0123456789") == std::string_view::npos ||
+                  (w.size() >= 2 && w[0] == 'V' &&
+                   w.find_first_not_of("0123456789", 1) == std::string_view::npos);
+    bool qualifier = std::find(k.secret_name_qualifiers.begin(), k.secret_name_qualifiers.end(),
+                               w) != k.secret_name_qualifiers.end();
+    if (!number && !qualifier && !k.name_suffixes.count(std::string(w))) return upper;
+    upper = upper.substr(0, cut);
+  }
+}
+
 bool IsSecretLikeName(const StageKnowledge& k, std::string_view name) {
   std::string upper = ToUpper(name);
-  for (std::string_view w : NameWords(upper)) {
-    for (const std::string& s : k.secret_name_words) {
-      if (w == s) return true;
-    }
-    for (std::string_view tail : {"KEY", "TOKEN", "SECRET", "PASSWORD"}) {
-      if (w.size() > tail.size() && w.substr(w.size() - tail.size()) == tail) return true;
-    }
+  std::vector<std::string_view> words = NameWords(WithoutNameQualifiers(k, upper));
+  if (words.empty()) return false;
+  // The head word decides: DISABLE_PASSWORD_SIGNUP names a flag and SMTP_FROM_ADDRESS an
+  // address, whatever secret word sits before the head.
+  std::string_view head = words.back();
+  for (const std::string& s : k.secret_name_words) {
+    if (head == s) return true;
+  }
+  for (std::string_view tail : {"KEY", "TOKEN", "SECRET", "PASSWORD"}) {
+    if (head.size() > tail.size() && head.substr(head.size() - tail.size()) == tail) return true;
   }
   return false;
 }

@@ -101,7 +101,7 @@ void AnalyzeCarrier(const Target& target, const FileFacts& facts, const Knowledg
     a.reference_only = r.reference_only;
     a.tracked = target.tracked;
     EnvValueFacts v = ClassifyEnvValue(r.key, r.value, r.reference_only, r.value_begin,
-                                       r.value_end, credentials, scanner, sk);
+                                       r.value_end, credentials, scanner, knowledge);
     CheckAssignmentStage(a, v, knowledge, out);
     RecordAssignment(a, v, out);
   }

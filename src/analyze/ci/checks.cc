@@ -268,8 +268,13 @@ struct CiAnalyzer::Impl {
       CollectRefs(text, job, "", FindGithubSecrets, &refs);
       if (job_count < 2) refs.insert(refs.begin(), wf_refs.begin(), wf_refs.end());
 
-      // secrets: inherit into a reusable workflow.
-      if (const YamlEntry* s = job.Entry("secrets"); s && s->value.scalar == "inherit") {
+      // secrets: inherit into a reusable workflow of another repository. One of this repository
+      // (uses: ./.github/workflows/x.yml) is reviewed with the caller and can reach only the
+      // secrets it names, as the caller can: inheriting gives it nothing the caller's own
+      // authors could not write in.
+      const YamlNode* uses = job.Get("uses");
+      bool local = uses && uses->scalar.rfind("./", 0) == 0;
+      if (const YamlEntry* s = job.Entry("secrets"); s && s->value.scalar == "inherit" && !local) {
         Add("config/ci-secrets-inherit", Span(s->key_begin, s->value.end),
             "job '" + id + "' passes every secret to " +
                 (job.Get("uses") ? "reusable workflow " + job.Get("uses")->scalar : "a reusable workflow") +

@@ -14,6 +14,8 @@
 #include "analyze/credentials/decode.h"
 #include "analyze/credentials/jwt.h"
 #include "analyze/credentials/prefilter.h"
+#include "analyze/credentials/value_shape.h"
+#include "core/sha256.h"
 #include "core/text.h"
 
 namespace keylint {
@@ -144,12 +146,14 @@ struct CompiledRule {
   std::once_flag once;
   std::unique_ptr<RE2> re;  // null when the regex does not compile
   int secret_group = 0;     // 0: the whole match
+  int host_group = 0;       // the group `host` of a connection URL; 0: none
   MatchExtent extent;       // from the pattern, at construction (cheap: no compiling)
   bool windowed = false;    // Windowable(extent): Scan() runs it over keyword windows only
   // Its keywords in the scanner's KeywordLocator; empty when one of them is empty or not ASCII,
   // which the locator cannot see (the rule is then a candidate in every text).
   std::vector<int> keyword_ids;
   AnyOf allow;
+  AnyOf allow_names;
 
   void Build() {
     std::call_once(once, [this] {
@@ -158,7 +162,10 @@ struct CompiledRule {
       auto names = compiled->NamedCapturingGroups();
       auto it = names.find("secret");
       secret_group = it == names.end() ? 0 : it->second;
+      auto host = names.find("host");
+      host_group = host == names.end() ? 0 : host->second;
       allow = AnyOf(rule->allow);
+      allow_names = AnyOf(rule->allow_names);
       re = std::move(compiled);
     });
   }
@@ -170,27 +177,69 @@ struct CredentialScanner::Impl {
   std::unique_ptr<KeywordLocator> locator;  // every rule's keywords, when ASCII
   std::set<std::string, std::less<>> examples;
   std::vector<std::string> placeholder_patterns;
+  std::set<std::string, std::less<>> known_hashes;  // SHA-256 hex of well-known public credentials
+  DevWords dev_words;
   std::vector<std::string> allow_value_patterns;
+  std::vector<std::string> generic_allow_patterns;
+  std::vector<std::string> dev_host_patterns;
+  std::vector<std::string> dev_jwt_issuers;
+  std::vector<std::string> fake_comment_patterns;
   std::once_flag filters_once;
   AnyOf placeholders;
   AnyOf allow_values;
+  AnyOf generic_allow;
+  AnyOf dev_hosts;
+  AnyOf fake_comments;
   int64_t now = 0;  // seconds since the epoch, at construction: JWT expiry is judged against it
 
   void BuildFilters() {
     std::call_once(filters_once, [this] {
       placeholders = AnyOf(placeholder_patterns);
       allow_values = AnyOf(allow_value_patterns);
+      generic_allow = AnyOf(generic_allow_patterns);
+      dev_hosts = AnyOf(dev_host_patterns);
+      fake_comments = AnyOf(fake_comment_patterns);
     });
   }
 
   bool IsPlaceholder(std::string_view value) {
     if (examples.count(value)) return true;
     BuildFilters();
-    if (placeholders.Matches(value)) return true;
+    if (placeholders.Matches(value) || LooksTyped(value)) return true;
+    if (value.substr(0, 3) == "eyJ") {
+      std::optional<std::string> payload = JwtPayload(value);
+      if (payload && IssuedForLocalDev(*payload)) return true;
+    }
+    if (!known_hashes.empty() && known_hashes.count(Sha256Hex(value)) > 0) return true;
     // A placeholder written in base64 (a Secret manifest's or a CI variable's
     // eW91ci1rZXktaGVyZQ== is "your-key-here") is still a placeholder.
     std::optional<std::string> text = DecodedText(value);
     return text && (examples.count(*text) || placeholders.Matches(*text));
+  }
+
+  // A JWT a local dev stack signs with its published secret: the issuer is a dev issuer
+  // (supabase-demo, `supabase start`'s default keys) or a URL on a dev host.
+  bool IssuedForLocalDev(std::string_view payload) {
+    std::optional<std::string> iss = JsonStringClaim(payload, "iss");
+    if (!iss) return false;
+    if (std::find(dev_jwt_issuers.begin(), dev_jwt_issuers.end(), *iss) != dev_jwt_issuers.end()) {
+      return true;
+    }
+    size_t scheme = iss->find("://");
+    if (scheme == std::string::npos) return false;
+    std::string_view host(*iss);
+    host.remove_prefix(scheme + 3);
+    host = host.substr(0, host.find('/'));
+    BuildFilters();
+    return dev_hosts.Matches(host);
+  }
+
+  // What generic rules know beyond a value's shape: syntax that is not a value, a dev default
+  // that describes itself or repeats the name it is assigned to.
+  bool CannotBeSecret(std::string_view name, std::string_view value) {
+    BuildFilters();
+    return generic_allow.Matches(value) || DescribesItself(value, dev_words) ||
+           RepeatsName(name, value);
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,
@@ -251,6 +300,22 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
     // names) before the global filters are asked.
     if (cr.allow.Matches(judged) || IsPlaceholder(judged) || allow_values.Matches(judged)) {
       continue;
+    }
+    // A key-shaped run inside a URL's path is a slug or an id (a docs page ending -key-<hex>).
+    if (InsideUrlPath(text, begin)) continue;
+    // The code says so itself: `secret: "whsec_…", // dummy secret`, or a comment line above.
+    if (fake_comments.Matches(TrailingComment(text, end)) ||
+        fake_comments.Matches(CommentAbove(text, begin))) {
+      continue;
+    }
+    if (cr.host_group > 0 && groups[cr.host_group].data() != nullptr &&
+        dev_hosts.Matches(std::string_view(groups[cr.host_group].data(), groups[cr.host_group].size()))) {
+      continue;
+    }
+    if (rule.generic) {
+      if (!ClosesItsQuote(text, begin, end)) continue;
+      std::string_view name = AssignedName(text, whole_begin, begin);
+      if (cr.allow_names.Matches(name) || CannotBeSecret(name, judged)) continue;
     }
     // A JWT is judged by its claims (the jwt rules), never by its shape under a secret-sounding
     // name: an expired token or an anon key in ACCESS_TOKEN= is not a generic secret.
@@ -380,6 +445,13 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
                          knowledge.credentials.example_values.end());
   impl_->placeholder_patterns = knowledge.credentials.placeholders;
   impl_->allow_value_patterns = knowledge.settings.allow_values;
+  impl_->known_hashes.insert(knowledge.credentials.known_hashes.begin(),
+                             knowledge.credentials.known_hashes.end());
+  impl_->dev_words = {knowledge.credentials.dev_words, knowledge.credentials.default_words};
+  impl_->generic_allow_patterns = knowledge.credentials.generic_allow;
+  impl_->dev_host_patterns = knowledge.credentials.dev_hosts;
+  impl_->fake_comment_patterns = knowledge.credentials.fake_comments;
+  impl_->dev_jwt_issuers = knowledge.credentials.dev_jwt_issuers;
   impl_->now = static_cast<int64_t>(std::time(nullptr));
 }
 
@@ -395,6 +467,20 @@ std::vector<CredentialMatch> CredentialScanner::ScanWithoutPrefilter(std::string
 
 bool CredentialScanner::IsPlaceholder(std::string_view value) const {
   return impl_->IsPlaceholder(value);
+}
+
+bool CredentialScanner::CannotBeSecret(std::string_view name, std::string_view value) const {
+  return impl_->IsPlaceholder(value) || impl_->CannotBeSecret(name, value);
+}
+
+void KeepStringValuesOfGenericRules(std::string_view text, std::vector<CredentialMatch>* matches) {
+  matches->erase(std::remove_if(matches->begin(), matches->end(),
+                                [&](const CredentialMatch& m) {
+                                  if (!m.rule || !m.rule->generic) return false;
+                                  char before = m.begin > 0 ? text[m.begin - 1] : '\0';
+                                  return before != '"' && before != '\'' && before != '`';
+                                }),
+                 matches->end());
 }
 
 }  // namespace keylint

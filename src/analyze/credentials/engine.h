@@ -47,9 +47,17 @@ class CredentialScanner {
   // when the windows cover over half the text) over the whole text. Same matches either way.
   std::vector<CredentialMatch> Scan(std::string_view text) const;
 
-  // Whether `value` is a placeholder or a documented example (<your-key>, xxxx, changeme,
-  // ${VAR}, AKIA...EXAMPLE): shared with the dotenv and JavaScript analyzers.
+  // Whether `value` is a placeholder, a documented example, a well-known public credential or a
+  // JWT a local dev stack signed (<your-key>, xxxx, changeme, ${VAR}, [password], 1a2b3c4d5e6f,
+  // the Azure storage emulator's key, `supabase start`'s keys): shared with the dotenv and
+  // JavaScript analyzers.
   bool IsPlaceholder(std::string_view value) const;
+
+  // IsPlaceholder(), or what the generic rules drop: syntax rather than a value (a path, an
+  // e-mail address, a URL without user info, a number, an identifier), or a dev default that
+  // describes itself (local-dev-secret) or repeats `name`, the name it is assigned to. For
+  // values judged by their name alone (an env value under SESSION_SECRET, a literal under apiKey).
+  bool CannotBeSecret(std::string_view name, std::string_view value) const;
 
   // Scan() without the keyword prefilter and its windows: every rule runs over the whole text.
   // Slower; for the differential tests that prove neither drops nor adds a finding.
@@ -59,6 +67,11 @@ class CredentialScanner {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// In JavaScript and TypeScript generic rules judge only string values: drops the generic matches
+// whose value does not open a string literal (`credentials: OAuth2Credentials`, a type;
+// `password: envs.PWD!`, an expression). Provider shapes stay, wherever they are.
+void KeepStringValuesOfGenericRules(std::string_view text, std::vector<CredentialMatch>* matches);
 
 }  // namespace keylint
 

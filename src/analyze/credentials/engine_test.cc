@@ -321,6 +321,54 @@ TEST(CredentialScanner, DropsPlaceholdersExamplesAndLowEntropy) {
   EXPECT_FALSE(BuiltinScanner().IsPlaceholder("sk_live_51Hq8Zr2eZvKYlo2C9sd7Kf3mQpLx0aTbW4"));
 }
 
+TEST(CredentialScanner, TheNameValueGapStaysOnOneLine) {
+  // An empty value never takes the next line as its value.
+  EXPECT_TRUE(RuleIds("WORKOS_API_KEY=\nWORKOS_CLIENT_ID=client_01HXYZQ8mZ2rT5vN1xW4kB7c\n").empty());
+  EXPECT_TRUE(RuleIds("CLICKHOUSE_PASSWORD:\n    volumes:\n").empty());
+  EXPECT_TRUE(RuleIds("TWILIO_AUTH_TOKEN=\n9f3c61e0a4d78b2e5c1f0a9d3b7e6c42\n").empty());
+  // ...and the next line's own value is still found.
+  EXPECT_EQ(RuleIds("API_KEY=\nSERVICE_API_KEY=Jq8mZ2rT5vN1xW4kB7cY0pL3sD6fG9hA\n"),
+            std::vector<std::string>{"generic-api-key"});
+  // A formatter may wrap a quoted literal onto the next line.
+  EXPECT_EQ(RuleIds("const sessionSecret =\n  \"Jq8mZ2rT5vN1xW4kB7cY0pL3sD6fG9hA\";\n"),
+            std::vector<std::string>{"generic-secret"});
+}
+
+TEST(CredentialScanner, GenericRulesDropSyntaxAndDevDefaults) {
+  for (const char* text : {
+           "credentials: OAuth2Credentials;",
+           "const c: OAuth2ClientCredentials = {",
+           "{ posthogProjectApiKey: _posthogProjectApiKey, ...config }",
+           "password: envs.NANGO_LOGS_ES_PWD!",
+           "invalidCredential: 'auth/invalid-credential'",
+           "{ token: \"--color-environmentVariables\" }",
+           "GOOGLE_APPLICATION_CREDENTIALS=config/sa-production.json",
+           "ENCRYPTION_KEY: ${ENCRYPTION_KEY:-default-encryption-key}",
+           "kubectl create secret generic x --from-file=PRIVATE_KEY=./certs/key.pem",
+           "JWT_SECRET=local-dev-jwt-secret-with-at-least-32-bytes",
+           "QSTASH_CURRENT_SIGNING_KEY=qstash-current-signing-key",
+           "\"reset_password\": \"Réinitialiser le mot de passe\"",
+           "csrfToken: \"Vq3xR8mZp2Lk7Tn4Wc9Yb6Hd\"",
+           "SMTP_PASSWORD_SECRET=noreply@acme-mail.test",
+       }) {
+    EXPECT_TRUE(RuleIds(text).empty()) << text;
+  }
+  EXPECT_EQ(RuleIds("SMTP_PASSWORD = \"Password2024!Summer\""),
+            std::vector<std::string>{"generic-password"});
+}
+
+TEST(CredentialScanner, WellKnownPublicCredentialsAndLocalHostsAreNotSecrets) {
+  // The storage emulator's account key is published; it is known by its SHA-256 only.
+  EXPECT_TRUE(RuleIds("AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6"
+                      "IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;").empty());
+  EXPECT_TRUE(BuiltinScanner().IsPlaceholder("Jhj5dZrVaK7ZwHHjRyZWjbDl"));  // Slack docs' token
+  EXPECT_TRUE(RuleIds("postgres://app:Zq8vLk2pWx9s@127.0.0.1:54320/app").empty());
+  EXPECT_TRUE(RuleIds("postgresql://app:Zq8vLk2pWx9s@db:5432/app").empty());
+  EXPECT_TRUE(RuleIds("postgresql://[user]:[password]@[host]:5432/db").empty());
+  EXPECT_EQ(RuleIds("postgres://app:Zq8vLk2pWx9s@db.prod.acme-internal.net:5432/app"),
+            std::vector<std::string>{"postgres-url-password"});
+}
+
 TEST(CredentialScanner, AllowValuesFromSettings) {
   Knowledge k = BuiltinKnowledge();
   k.settings.allow_values = {"^ghp_Kq8"};

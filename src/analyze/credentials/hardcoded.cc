@@ -7,10 +7,12 @@
 //   stages there). A tracked one is committed, so it is reported like any other file.
 // - Test-stage secrets (sk_test_, sandbox, _TEST markers) are reported as warnings: they cannot
 //   move money or touch production data, but they still grant access to an account. In test
-//   files (FileFacts::is_test) and documentation (FileFacts::is_docs) they are not reported at
-//   all: documented and fixture test keys are the normal content of both. Live or stage-less
-//   secrets are reported everywhere, docs included: a real key in a README is as leaked as one
-//   in code, and documented examples are already dropped by the placeholder and example filters.
+//   code, fixtures, seed data, mocks and generated samples (FileFacts::is_test) and in
+//   documentation (FileFacts::is_docs) they are not reported at all: documented and fixture test
+//   keys are the normal content of both, and so are the generic rules' name = "value" pairs.
+// - There, a provider-shaped key of no stage is at most a warning (a fake made in the provider's
+//   shape is what fixtures and docs examples hold); a live key (a prod marker: sk_live_) is an
+//   error wherever it is.
 #include "analyze/credentials/hardcoded.h"
 
 #include <string>
@@ -44,12 +46,15 @@ void ReportHardcoded(const Target& target, const FileFacts& facts, const Knowled
   for (const CredentialMatch& m : matches) {
     if (m.exposure != Exposure::kSecret || m.rule == nullptr) continue;
     const bool test_stage = m.stage == Stage::kTest;
+    const bool fixture_context = facts.is_test || facts.is_docs;
     // Test keys, and the low-precision generic assignments, are what tests and docs are made of.
-    if ((test_stage || m.rule->generic) && (facts.is_test || facts.is_docs)) continue;
-    // Test and sandbox keys cannot touch live data: at most a warning.
+    if ((test_stage || m.rule->generic) && fixture_context) continue;
+    // Test and sandbox keys cannot touch live data, and a stage-less key in tests or docs is
+    // most likely a fake in the provider's shape: at most a warning.
+    const bool warn = test_stage || (fixture_context && m.stage != Stage::kProd);
     std::optional<Finding> f =
         knowledge.MakeFinding("hardcoded/" + m.rule->id, lines.Span(target.path, m.begin, m.end),
-                              MessageFor(m), test_stage ? Level::kWarning : Level::kError);
+                              MessageFor(m), warn ? Level::kWarning : Level::kError);
     if (!f) continue;
     f->secret_hash = m.secret.hash();
     f->properties["provider"] = m.rule->provider;

@@ -46,7 +46,7 @@ class DotenvChecker {
     for (size_t i = 0; i < file.entries.size(); ++i) {
       const DotenvEntry& e = file.entries[i];
       EnvValueFacts v = ClassifyEnvValue(e.key, e.value, e.reference_only, e.value_begin,
-                                         e.value_end, credentials_, scanner_, k_.stages);
+                                         e.value_end, credentials_, scanner_, k_);
       RecordAssignment(Assignment(e), v, out_);
       auto [it, inserted] = first.emplace(e.key, i);
       if (!inserted) {

@@ -49,7 +49,7 @@ TEST(AnalyzeDotenv, ProdKeyInDevFileByValueAndByName) {
 
 TEST(AnalyzeDotenv, NangoProdKeyInLocalEnvIsAWarning) {
   FileAnalysis a = Analyze("nango-integrations/.env", Stage::kDev,
-                           "NANGO_SECRET_KEY_PROD=3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b\n");
+                           "NANGO_SECRET_KEY_PROD=3f2a9c1e-5b7d-4e8f-9a0b-e67d04c9b21f\n");
   EXPECT_EQ(Rules(a), (V{"1 stage/prod-key-in-dev-env warning"}));
 }
 

@@ -4,13 +4,14 @@
 
 #include "core/secret.h"
 #include "core/text.h"
+#include "knowledge/exposure_match.h"
 
 namespace keylint {
 
 EnvValueFacts ClassifyEnvValue(std::string_view key, std::string_view value, bool reference_only,
                                size_t value_begin, size_t value_end,
                                const std::vector<CredentialMatch>& credentials,
-                               const CredentialScanner& scanner, const StageKnowledge& stages) {
+                               const CredentialScanner& scanner, const Knowledge& knowledge) {
   EnvValueFacts v;
   v.empty = value.find_first_not_of(" \t\r\n") == std::string_view::npos;
   if (v.empty) return v;
@@ -35,10 +36,15 @@ EnvValueFacts ClassifyEnvValue(std::string_view key, std::string_view value, boo
     if (it->rule) v.provider = it->rule->provider;
     return v;
   }
-  v.is_secret = !public_match && IsSecretLikeName(stages, key) &&
+  // No credential rule matched: the name decides, unless it says the value is public by design
+  // (NEXT_PUBLIC_NANGO_PUBLIC_KEY holds a UUID that only looks like a secret), or the value
+  // cannot be a secret (a URL without user info, an e-mail address, a path, a dev default).
+  const StageKnowledge& stages = knowledge.stages;
+  v.is_secret = !public_match && IsSecretLikeName(stages, key) && !IsPublicName(knowledge, key) &&
                 static_cast<int>(value.size()) >= stages.min_secret_length &&
                 ShannonEntropy(value) >= stages.min_secret_entropy &&
-                value.find_first_of(" \t\n") == std::string_view::npos;
+                value.find_first_of(" \t\n") == std::string_view::npos &&
+                !scanner.CannotBeSecret(key, value);
   return v;
 }
 

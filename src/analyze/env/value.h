@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analyze/credentials/engine.h"
-#include "knowledge/stage_rules.h"
+#include "knowledge/knowledge.h"
 
 namespace keylint {
 
@@ -18,7 +18,8 @@ struct EnvValueFacts {
   bool empty = false;
   bool placeholder = false;
   // A credential rule matched (exposure secret) inside the value, or the value is long and
-  // high-entropy under a secret-looking name.
+  // high-entropy under a secret-looking name that does not say it is public, and is not a URL,
+  // a path, an e-mail address or a dev default (CredentialScanner::CannotBeSecret).
   bool is_secret = false;
   // A public-exposure credential rule matched (pk_live_, rzp_live_): never a secret, but its
   // stage still tells which environment the value talks to.
@@ -35,7 +36,7 @@ struct EnvValueFacts {
 EnvValueFacts ClassifyEnvValue(std::string_view key, std::string_view value, bool reference_only,
                                size_t value_begin, size_t value_end,
                                const std::vector<CredentialMatch>& credentials,
-                               const CredentialScanner& scanner, const StageKnowledge& stages);
+                               const CredentialScanner& scanner, const Knowledge& knowledge);
 
 }  // namespace keylint
 

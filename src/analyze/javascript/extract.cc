@@ -34,6 +34,12 @@ class Walker {
   void Run(TSNode root) {
     out_->parse_errors = ts_node_has_error(root);
     TopLevel(root);
+    for (size_t i = 0; i < out_->imports.size(); ++i) {
+      JsImport& imp = out_->imports[i];
+      if (imp.type_only || imp.locals.empty()) continue;
+      imp.used_as_value = false;
+      for (const std::string& l : imp.locals) es_locals_.push_back({l, i});
+    }
     Walk(root);
   }
 
@@ -174,21 +180,66 @@ class Walker {
     }
   }
 
+  // Where a node sits, for telling a value use of an imported name from a type use.
+  enum Context : uint8_t { kValue = 0, kType = 1, kImportStatement = 2 };
+
+  // Nodes whose identifiers TypeScript erases: type annotations, type arguments, declarations.
+  static bool IsTypeNode(const char* type) {
+    switch (type[0]) {
+      case 't':
+        return std::strcmp(type, "type_annotation") == 0 || std::strcmp(type, "type_arguments") == 0 ||
+               std::strcmp(type, "type_alias_declaration") == 0 || std::strcmp(type, "type_query") == 0;
+      case 'n': return std::strcmp(type, "nested_type_identifier") == 0;
+      case 'g': return std::strcmp(type, "generic_type") == 0;
+      case 'i':
+        return std::strcmp(type, "interface_declaration") == 0 || std::strcmp(type, "implements_clause") == 0;
+      case 'e': return std::strcmp(type, "extends_type_clause") == 0;
+      default: return false;
+    }
+  }
+
+  // An identifier used where a value is needed marks the import that bound it.
+  void ValueUse(TSNode n) {
+    if (es_locals_.empty()) return;
+    std::string_view name = Text(n);
+    for (const auto& [local, index] : es_locals_) {
+      if (local == name) out_->imports[index].used_as_value = true;
+    }
+  }
+
   // Preorder walk with one cursor: no recursion, so deeply nested (minified) code is safe.
   void Walk(TSNode root) {
     TSTreeCursor c = ts_tree_cursor_new(root);
+    std::vector<uint8_t> context{kValue};  // per depth: the context of the current node
     while (true) {
       TSNode n = ts_tree_cursor_current_node(&c);
-      if (ts_node_is_named(n)) Visit(n);
-      if (ts_tree_cursor_goto_first_child(&c)) continue;
+      if (ts_node_is_named(n)) {
+        const char* type = ts_node_type(n);
+        uint8_t ctx = context.back();
+        if (IsTypeNode(type)) ctx |= kType;
+        if (std::strcmp(type, "import_statement") == 0) ctx |= kImportStatement;
+        context.back() = ctx;
+        if (ctx == kValue && (std::strcmp(type, "identifier") == 0 ||
+                              std::strcmp(type, "shorthand_property_identifier") == 0)) {
+          ValueUse(n);
+        }
+        Visit(n);
+      }
+      if (ts_tree_cursor_goto_first_child(&c)) {
+        context.push_back(context.back());
+        continue;
+      }
       bool done = false;
       while (!ts_tree_cursor_goto_next_sibling(&c)) {
         if (!ts_tree_cursor_goto_parent(&c)) {
           done = true;
           break;
         }
+        context.pop_back();
       }
       if (done) break;
+      // A sibling starts from its parent's context, not the previous sibling's.
+      context.back() = context.size() > 1 ? context[context.size() - 2] : kValue;
     }
     ts_tree_cursor_delete(&c);
   }
@@ -467,6 +518,8 @@ class Walker {
 
   std::string_view bytes_;
   const JsExtractOptions& options_;
+  // Locals bound by ES imports that bind names: (name, index in out_->imports).
+  std::vector<std::pair<std::string, size_t>> es_locals_;
   JsFileModel* out_;
   std::set<std::string> svelte_dynamic_;  // locals bound to $env/dynamic/private
   std::set<std::string> nuxt_config_;     // locals bound to useRuntimeConfig()

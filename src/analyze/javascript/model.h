@@ -20,6 +20,10 @@ struct JsImport {
   std::string module;
   JsSpan span;                // the module string, quotes included
   bool type_only = false;     // import type X from '...': erased at build time
+  // Some local is used as a value outside the import. False for an ES import whose locals name
+  // only types (`import { Stripe } from 'stripe'` for `x: Stripe.PaymentMethod`): TypeScript
+  // erases it. True for require() and for imports that bind nothing (`import 'stripe'`).
+  bool used_as_value = true;
   std::vector<std::string> locals;  // local names bound: default, named (alias) and namespace
   // For named imports, the imported name of each local (same order); "" for default/namespace.
   std::vector<std::string> imported;

@@ -86,7 +86,8 @@ class Rules {
     // Imports used only by server exports are tree-shaken from the client bundle.
     if (!exposed_ || !model.server_exports.empty()) return;
     for (const JsImport& imp : model.imports) {
-      if (imp.type_only) continue;
+      // Type-only imports, and imports whose names serve only as types, are erased by the build.
+      if (imp.type_only || !imp.used_as_value) continue;
       const Sdk* sdk = SdkForModule(k_, imp.module);
       if (!sdk || sdk->side != Side::kServer) continue;
       Report(kServerSdk, imp.span.begin, imp.span.end,
@@ -212,7 +213,7 @@ class Rules {
   }
 
   void HardcodedLiteral(const std::string& name, const JsValue& v) {
-    if (!v.is_string || !LooksLikeSecretValue(v.text) || scanner_.IsPlaceholder(v.text)) return;
+    if (!v.is_string || !LooksLikeSecretValue(v.text) || scanner_.CannotBeSecret(name, v.text)) return;
     // Inside the quotes; a credential match there was reported already.
     size_t b = v.span.begin + 1, e = v.span.end > b ? v.span.end - 1 : b;
     for (const CredentialMatch& m : credentials_) {
