@@ -98,7 +98,7 @@ TEST(Hostile, SecretsWhereNamesGoAreMaskedInEveryFormat) {
   repo.dir.Write(".env.production",
                  SecretName('1') + "=one\n" + SecretName('1') + "=two\n" +      // duplicate key
                  SecretName('2') + " = three\n" +                               // space around =
-                 "NEXT_PUBLIC_SECRET_" + SecretName('3') + "=four\n" +          // public prefix
+                 "NEXT_PUBLIC_" + SecretName('3') + "_SECRET=Fq7Lw2Zx9Rk4Tn8Vb3Hs6Jd1\n" +          // public prefix
                  hex_key + "=five\n");                                          // lower case key
   repo.dir.Write(".keylint.toml", "[rules.\"config/env-lowercase-key\"]\nenabled = true\n");
   repo.dir.Write(".github/workflows/ci.yml",

@@ -5,9 +5,8 @@
 #include "analyze/carriers/carriers.h"
 #include "analyze/env/dotenv_checks.h"
 #include "analyze/credentials/bundle.h"
-#include "analyze/credentials/decode.h"
 #include "analyze/credentials/hardcoded.h"
-#include "analyze/credentials/kubernetes_secret.h"
+#include "analyze/credentials/in_file.h"
 #include "analyze/inline_ignore.h"
 #include "analyze/merge.h"
 #include "core/fingerprint.h"
@@ -30,13 +29,7 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
          "not valid UTF-8: only credential patterns were checked, columns may be approximate"});
   }
 
-  // A notebook's code sits in JSON strings (\"-escaped quotes): scan an unescaped copy, whose
-  // offsets are the file's own.
-  std::vector<CredentialMatch> matches =
-      EndsWith(target.path, ".ipynb") ? credentials_.Scan(UnescapeJsonStringsInPlace(text))
-                                      : credentials_.Scan(text);
-  JudgeKubernetesSecretData(text, credentials_, &matches);
-  if (facts.kind == FileKind::kSource) KeepStringValuesOfGenericRules(text, &matches);
+  std::vector<CredentialMatch> matches = CredentialsInFile(target, facts, credentials_);
   ReportHardcoded(target, facts, knowledge_, matches, lines, &out);
   if (facts.built) {
     // Machine-made: the credential rules only; nothing in a bundle is worth parsing.

@@ -36,6 +36,10 @@ struct CredentialRule {
   // A generic rule (name = "value" assignments): lower precision, yields to a provider rule
   // matching the same place.
   bool generic = false;
+  // A generic rule over a name and its value: its regex uses the {{assign}} fragment. Its value is
+  // judged against the name (see CredentialScanner::CannotBeSecret); a context rule (an
+  // Authorization header, curl -u, a JWT anywhere) is generic without being one.
+  bool assignment = false;
   // Decode the secret as a JWT and judge it by its claims (see JwtClaims in
   // analyze/credentials/jwt.h): unsigned (alg none) and expired tokens are dropped; an issuer in
   // jwt_public_issuers or a role in jwt_public_roles makes it public; a role in jwt_skip_roles

@@ -312,7 +312,7 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
         dev_hosts.Matches(std::string_view(groups[cr.host_group].data(), groups[cr.host_group].size()))) {
       continue;
     }
-    if (rule.generic) {
+    if (rule.assignment) {
       if (!ClosesItsQuote(text, begin, end)) continue;
       std::string_view name = AssignedName(text, whole_begin, begin);
       if (cr.allow_names.Matches(name) || CannotBeSecret(name, judged)) continue;
@@ -476,7 +476,7 @@ bool CredentialScanner::CannotBeSecret(std::string_view name, std::string_view v
 void KeepStringValuesOfGenericRules(std::string_view text, std::vector<CredentialMatch>* matches) {
   matches->erase(std::remove_if(matches->begin(), matches->end(),
                                 [&](const CredentialMatch& m) {
-                                  if (!m.rule || !m.rule->generic) return false;
+                                  if (!m.rule || !m.rule->assignment) return false;
                                   char before = m.begin > 0 ? text[m.begin - 1] : '\0';
                                   return before != '"' && before != '\'' && before != '`';
                                 }),

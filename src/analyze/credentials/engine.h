@@ -68,7 +68,8 @@ class CredentialScanner {
   std::unique_ptr<Impl> impl_;
 };
 
-// In JavaScript and TypeScript generic rules judge only string values: drops the generic matches
+// In JavaScript and TypeScript generic rules judge only string values: drops the matches of
+// assignment rules (CredentialRule::assignment)
 // whose value does not open a string literal (`credentials: OAuth2Credentials`, a type;
 // `password: envs.PWD!`, an expression). Provider shapes stay, wherever they are.
 void KeepStringValuesOfGenericRules(std::string_view text, std::vector<CredentialMatch>* matches);

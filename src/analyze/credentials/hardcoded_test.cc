@@ -1,5 +1,7 @@
 #include "analyze/credentials/hardcoded.h"
 
+#include "analyze/credentials/in_file.h"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -114,7 +116,8 @@ TEST(HardcodedFixtures, MatchExpected) {
       FileFacts facts = Classify(t, BuiltinKnowledge(), layout);
       LineIndex lines(t.bytes);
       FileAnalysis out;
-      ReportHardcoded(t, facts, BuiltinKnowledge(), BuiltinScanner().Scan(t.bytes), lines, &out);
+      ReportHardcoded(t, facts, BuiltinKnowledge(), CredentialsInFile(t, facts, BuiltinScanner()), lines,
+                      &out);
       for (const Finding& fd : out.findings) {
         got.insert(fd.location.path + ":" + std::to_string(fd.location.line) + ": " +
                    LevelName(fd.level) + " " + fd.rule_id);

@@ -72,6 +72,8 @@ bool InsideUrlPath(std::string_view text, size_t begin) {
 
 bool ClosesItsQuote(std::string_view text, size_t begin, size_t end) {
   if (begin == 0 || !IsQuote(text[begin - 1])) return true;
+  // Spaces may pad the value: a notebook's unescaped \" is a space and a quote.
+  while (end < text.size() && text[end] == ' ') ++end;
   return end < text.size() && text[end] == text[begin - 1];
 }
 

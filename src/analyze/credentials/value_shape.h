@@ -17,8 +17,8 @@ namespace keylint {
 bool InsideUrlPath(std::string_view text, size_t begin);
 
 // Whether a value opened by a quote right before text[begin] also ends at that quote at
-// text[end]: `"Mot de passe"` yields "Mot", which is a word of a phrase, not a value. True when
-// no quote opens the value.
+// text[end] (after spaces): `"Mot de passe"` yields "Mot", which is a word of a phrase, not a
+// value. True when no quote opens the value.
 bool ClosesItsQuote(std::string_view text, size_t begin, size_t end);
 
 // The name a value is assigned to: text[whole_begin, value_begin) without the assignment between

@@ -114,7 +114,8 @@ TEST(JsAnalyzer, ServerSdkInClient) {
                   "import Stripe from 'stripe';\n"
                   "import type { Nango } from '@nangohq/node';\n"
                   "import { loadStripe } from '@stripe/stripe-js';\n"
-                  "const OpenAI = require('openai');\n");
+                  "const OpenAI = require('openai');\n"
+                  "console.log(Stripe);\n");  // used as a value: TypeScript keeps the import
   EXPECT_EQ(r.Found(), (V{"client/server-sdk-in-client:2", "client/server-sdk-in-client:5"}));
 }
 
