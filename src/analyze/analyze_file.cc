@@ -5,6 +5,7 @@
 #include "analyze/env/dotenv_checks.h"
 #include "analyze/credentials/hardcoded.h"
 #include "analyze/inline_ignore.h"
+#include "analyze/javascript/project_files.h"
 #include "analyze/merge.h"
 #include "core/fingerprint.h"
 #include "core/line_hash.h"
@@ -39,6 +40,7 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
     if (facts.kind == FileKind::kGithubWorkflow || facts.kind == FileKind::kGitlabCi) {
       ci_.Analyze(target, facts, &out);
     }
+    CollectProjectFile(target, knowledge_, &out.facts.graph);
   }
   out.facts.inline_ignores = FindInlineIgnores(target.path, text, lines);
 

@@ -23,9 +23,14 @@ class ProjectLayout {
   void AddPackageJson(const std::string& path, std::string_view bytes);
   // The package whose folder is the longest prefix of `path`; nullptr if none.
   const PackageInfo* PackageOf(const std::string& path) const;
+  // Every file of the scan, so that classification can ask whether a package has one (a Vite
+  // app's index.html).
+  void AddFile(const std::string& path) { files_.insert(path); }
+  bool HasFile(const std::string& path) const { return files_.count(path) > 0; }
 
  private:
   std::map<std::string, PackageInfo> packages_;  // by dir
+  std::set<std::string> files_;
 };
 
 }  // namespace keylint

@@ -3,12 +3,18 @@
 // the file's bytes (directives, import strings), never parses: one pass over the bytes at most.
 //
 // Order, first decision wins (each with a reason for --verbose):
+//   0. test code is never browser code
 //   1. directives ('use client' / 'use server' as first statements)
 //   2. marker imports (import 'server-only' / 'client-only')
 //   3. framework-independent path conventions (*.server.*, .client/, build configs)
 //   4. the package's framework conventions (Next.js app/ vs pages/, SvelteKit +page.server.ts, ...)
 //   5. imports of one-sided modules and SDKs (@nangohq/frontend -> client, @nangohq/node -> server)
 //   6. fallback paths (*.vue, *.svelte), then the framework's default side (Express: server)
+// A framework's conventions (4, 6) apply only to a package that is an app of it (its app_files:
+// a Vite app has an index.html); a library merely built with Vite is left to the module graph.
+// Server sides that bundlers enforce ('use server', 'server-only', boundary paths) are marked
+// side_boundary. What is left unknown, or server by a mere convention (a Next.js app/ module), is
+// decided after analysis by what client entries import (project/client_reach.h).
 // All the knowledge is in rules/exposure.toml and rules/sdks.toml.
 #include <string_view>
 #include <vector>
@@ -35,9 +41,20 @@ bool ModuleIn(const std::vector<std::string>& patterns, std::string_view spec) {
   return false;
 }
 
-void Decide(FileFacts* facts, Side side, std::string reason) {
+void Decide(FileFacts* facts, Side side, std::string reason, bool boundary = false) {
   facts->side = side;
   facts->side_reason = std::move(reason);
+  facts->side_boundary = boundary && side == Side::kServer;
+}
+
+// Whether the package is an app of `fw` (one of its app_files exists), so that the framework's
+// path conventions describe it.
+bool IsAppOf(const Framework& fw, const PackageInfo& pkg, const ProjectLayout& layout) {
+  if (fw.app_files.empty()) return true;
+  for (const std::string& f : fw.app_files) {
+    if (layout.HasFile(pkg.dir.empty() ? f : pkg.dir + "/" + f)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -52,6 +69,8 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
   const PackageInfo* pkg = layout.PackageOf(target.path);
   const Framework* fw = pkg ? FrameworkFor(knowledge, pkg->dependencies) : nullptr;
   if (fw) facts->framework = fw->id;
+  if (fw && !IsAppOf(*fw, *pkg, layout)) fw = nullptr;  // a library built with it
+  if (facts->is_test) return Decide(facts, Side::kServer, "test code (never shipped to browsers)");
   std::string_view rel = target.path;
   if (pkg && !pkg->dir.empty()) rel.remove_prefix(pkg->dir.size() + 1);
   std::string_view bytes = target.bytes;
@@ -60,22 +79,22 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
   if (!component) {
     for (std::string_view directive : DirectivePrologue(bytes)) {
       for (const auto& [text, side] : knowledge.exposure.directives) {
-        if (directive == text) return Decide(facts, side, "'" + text + "' directive");
+        if (directive == text) return Decide(facts, side, "'" + text + "' directive", true);
       }
     }
   }
   std::vector<std::string_view> imports = ImportSpecifiers(bytes);
   for (std::string_view spec : imports) {
     for (const auto& [module, side] : knowledge.exposure.marker_imports) {
-      if (spec == module) return Decide(facts, side, "imports '" + module + "'");
+      if (spec == module) return Decide(facts, side, "imports '" + module + "'", true);
     }
   }
   if (const PathConvention* p = FirstMatch(knowledge.exposure.paths, rel)) {
-    return Decide(facts, p->side, p->reason);
+    return Decide(facts, p->side, p->reason, p->boundary);
   }
   if (fw) {
     if (const PathConvention* p = FirstMatch(fw->paths, rel)) {
-      return Decide(facts, p->side, p->reason);
+      return Decide(facts, p->side, p->reason, p->boundary);
     }
   }
   std::string_view client_signal, server_signal;

@@ -16,6 +16,14 @@ void Facts::Append(Facts&& other) {
   MoveAppend(env_definitions, other.env_definitions);
   MoveAppend(env_reads, other.env_reads);
   MoveAppend(inline_ignores, other.inline_ignores);
+  graph.Append(std::move(other.graph));
+}
+
+void ModuleGraphFacts::Append(ModuleGraphFacts&& other) {
+  MoveAppend(modules, other.modules);
+  MoveAppend(manifests, other.manifests);
+  MoveAppend(tsconfigs, other.tsconfigs);
+  MoveAppend(entries, other.entries);
 }
 
 }  // namespace keylint

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/module_facts.h"
 #include "core/target.h"
 
 namespace keylint {
@@ -52,6 +53,7 @@ struct Facts {
   std::vector<EnvDefinition> env_definitions;
   std::vector<EnvRead> env_reads;
   std::vector<InlineIgnore> inline_ignores;
+  ModuleGraphFacts graph;  // for project/module_graph.h and client_reach.h
 
   void Append(Facts&& other);
 };

@@ -51,12 +51,13 @@ Status ReadPaths(const toml::table& t, std::string_view key, std::string_view or
   for (const toml::node& item : *arr) {
     const toml::table* p = item.as_table();
     if (!p) return ErrorAt(origin, item, "'paths' entries must be tables {glob, side, why}");
-    if (Status s = CheckKeys(*p, {"glob", "side", "why"}, origin, "paths"); !s.ok()) return s;
+    if (Status s = CheckKeys(*p, {"glob", "side", "why", "boundary"}, origin, "paths"); !s.ok()) return s;
     PathConvention c;
     std::string glob;
     if (Status s = ReadString(*p, "glob", origin, &glob, true); !s.ok()) return s;
     if (Status s = ReadSide(*p, "side", origin, &c.side); !s.ok()) return s;
     if (Status s = ReadString(*p, "why", origin, &c.reason, true); !s.ok()) return s;
+    if (Status s = ReadBool(*p, "boundary", origin, &c.boundary); !s.ok()) return s;
     for (std::string& e : ExpandBraces(glob)) {
       c.glob = std::move(e);
       out->push_back(c);
@@ -132,7 +133,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
 
 Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "name", "packages", "public_prefixes", "paths",
-                               "server_exports", "default_side"},
+                               "server_exports", "default_side", "app_files", "aliases"},
                            origin, "[[framework]]");
       !s.ok()) {
     return s;
@@ -143,11 +144,46 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
                    ReadStrings(t, "public_prefixes", origin, &f.public_prefixes),
                    ReadPaths(t, "paths", origin, &f.paths),
                    ReadStrings(t, "server_exports", origin, &f.server_exports),
-                   ReadSide(t, "default_side", origin, &f.default_side)}) {
+                   ReadSide(t, "default_side", origin, &f.default_side),
+                   ReadStrings(t, "app_files", origin, &f.app_files)}) {
     if (!s.ok()) return s;
+  }
+  if (const toml::node* node = t.get("aliases")) {
+    const toml::table* m = node->as_table();
+    if (!m) return ErrorAt(origin, *node, "'aliases' must be a table of folders");
+    for (const auto& [from, to] : *m) {
+      if (!to.is_string()) return ErrorAt(origin, to, "'aliases' values must be folders");
+      f.aliases.emplace_back(std::string(from.str()), to.as_string()->get());
+    }
   }
   AddPrefixes(f.public_prefixes, &k->exposure.public_prefixes);
   k->exposure.frameworks.push_back(std::move(f));
+  return {};
+}
+
+// [module_graph]: how specifiers resolve. `built_dirs = { dist = "src" }`.
+Status LoadModuleGraph(const toml::table& t, std::string_view origin, Knowledge* k) {
+  ModuleResolution& r = k->exposure.resolution;
+  if (Status s = CheckKeys(t, {"extensions", "conditions", "entry_fields", "built_dirs",
+                               "extension_manifest_keys"},
+                           origin, "[module_graph]");
+      !s.ok()) {
+    return s;
+  }
+  for (Status s : {ReadStrings(t, "extensions", origin, &r.extensions),
+                   ReadStrings(t, "conditions", origin, &r.conditions),
+                   ReadStrings(t, "entry_fields", origin, &r.entry_fields),
+                   ReadStrings(t, "extension_manifest_keys", origin, &r.extension_manifest_keys)}) {
+    if (!s.ok()) return s;
+  }
+  if (const toml::node* node = t.get("built_dirs")) {
+    const toml::table* m = node->as_table();
+    if (!m) return ErrorAt(origin, *node, "'built_dirs' must be a table of folder names");
+    for (const auto& [from, to] : *m) {
+      if (!to.is_string()) return ErrorAt(origin, to, "'built_dirs' values must be folder names");
+      r.built_dirs.emplace_back(std::string(from.str()), to.as_string()->get());
+    }
+  }
   return {};
 }
 
@@ -198,6 +234,11 @@ Status LoadExposure(const toml::table& root, std::string_view origin, bool /*use
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[exposure] must be a table");
     if (Status s = LoadExposureTable(*t, origin, k); !s.ok()) return s;
+  }
+  if (const toml::node* node = root.get("module_graph")) {
+    const toml::table* t = node->as_table();
+    if (!t) return ErrorAt(origin, *node, "[module_graph] must be a table");
+    if (Status s = LoadModuleGraph(*t, origin, k); !s.ok()) return s;
   }
   if (Status s = ForEachTable(root, "framework", origin,
                               [&](const toml::table& t) { return LoadFramework(t, origin, k); });

@@ -21,6 +21,9 @@ struct PathConvention {
   std::string glob;
   Side side = Side::kUnknown;
   std::string reason;  // for --verbose: "Next.js API route (pages/api/)"
+  // A side the bundler enforces (*.server.*, $lib/server): the module graph never carries client
+  // code across it, and a client import of such a module is reported.
+  bool boundary = false;
 };
 
 // A framework, recognised by a dependency in the nearest package.json.
@@ -36,6 +39,13 @@ struct Framework {
   std::vector<std::string> server_exports;
   // Side of the package's other source files (kUnknown: no opinion). Express: server.
   Side default_side = Side::kUnknown;
+  // Files (paths relative to the package, no globs) of which one must exist for `paths` and
+  // `default_side` to apply: a package that depends on Vite but has no index.html is a library built with Vite, not
+  // a browser app. Empty: always apply.
+  std::vector<std::string> app_files;
+  // Import aliases the framework defines without a committed tsconfig: "$lib" -> "src/lib"
+  // (relative to the package).
+  std::vector<std::pair<std::string, std::string>> aliases;
 };
 
 // A bundler or framework config file that can inline values into client bundles.
@@ -44,6 +54,18 @@ struct BundlerConfig {
   std::vector<std::string> files;                // base-name globs: "next.config.*"
   std::vector<std::string> inline_properties;    // properties whose object value is inlined: env
   std::vector<std::string> inline_constructors;  // new DefinePlugin({...}), new EnvironmentPlugin([...])
+};
+
+// How import specifiers resolve to files (project/module_graph.cc), as bundlers and TypeScript do.
+struct ModuleResolution {
+  std::vector<std::string> extensions;    // tried after the specifier as written: ".ts", ...
+  std::vector<std::string> conditions;    // package.json `exports` conditions, preferred first
+  std::vector<std::string> entry_fields;  // package.json fields naming the entry: source, main, ...
+  // Output folder -> source folder, for package entries that point at a build nobody committed
+  // ("main": "dist/index.js" -> src/index.ts).
+  std::vector<std::pair<std::string, std::string>> built_dirs;
+  // Browser-extension manifest keys whose scripts run in the browser: "content_scripts.js".
+  std::vector<std::string> extension_manifest_keys;
 };
 
 struct ExposureKnowledge {
@@ -63,6 +85,7 @@ struct ExposureKnowledge {
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;
   std::vector<std::string> client_modules;
+  ModuleResolution resolution;
 };
 
 // An SDK and the side it belongs to.

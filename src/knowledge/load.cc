@@ -22,6 +22,7 @@ const Section kSections[] = {
     {"credential", LoadCredentials}, {"placeholders", LoadCredentials},
     {"exposure", LoadExposure},    {"framework", LoadExposure},
     {"sdk", LoadExposure},         {"sdk_env", LoadExposure},
+    {"module_graph", LoadExposure},
     {"stages", LoadStages},        {"ci", LoadStages},
     {"settings", LoadSettings},    {"allowlist", LoadSettings},
 };

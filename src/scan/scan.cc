@@ -13,7 +13,9 @@
 #include "core/fingerprint.h"
 #include "core/glob.h"
 #include "policy/policy.h"
+#include "project/client_reach.h"
 #include "project/cross_file.h"
+#include "project/module_graph.h"
 
 namespace keylint {
 namespace {
@@ -167,6 +169,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   ProjectLayout layout;
   const size_t max_bytes = knowledge.settings.max_file_bytes;
   for (size_t i = 0; i < targets.size(); ++i) {
+    layout.AddFile(targets[i].path);
     if (fs::path(targets[i].path).filename() != "package.json") continue;
     if (ReadTargetBytes(&targets[i], max_bytes, &slots[i].skip_reason, &slots[i].read_error)) {
       layout.AddPackageJson(targets[i].path, targets[i].bytes);
@@ -218,7 +221,18 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     for (Notification& n : s.analysis.notifications) report.notifications.push_back(std::move(n));
     all_facts.Append(std::move(s.analysis.facts));
   }
-  AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, max_bytes, &findings);
+  // The module graph decides what else is client code: modules client entries import.
+  std::vector<Finding> cross = CrossFileFindings(all_facts, knowledge);
+  {
+    ModuleGraph graph(all_facts.graph, knowledge);
+    ClientReach reach = ComputeClientReach(graph, knowledge);
+    cross.insert(cross.end(), std::make_move_iterator(reach.findings.begin()),
+                 std::make_move_iterator(reach.findings.end()));
+    if (request.verbose) {
+      run.verbose_lines.insert(run.verbose_lines.end(), reach.verbose_lines.begin(), reach.verbose_lines.end());
+    }
+  }
+  AddCrossFileFindings(std::move(cross), &targets, max_bytes, &findings);
   if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
 

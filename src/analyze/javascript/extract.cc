@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <set>
 
 extern "C" {
@@ -34,6 +35,18 @@ class Walker {
   void Run(TSNode root) {
     out_->parse_errors = ts_node_has_error(root);
     TopLevel(root);
+    // Which imports are used outside server exports: only where there are such exports.
+    if (!out_->server_exports.empty()) {
+      for (size_t i = 0; i < out_->imports.size(); ++i) {
+        JsImport& imp = out_->imports[i];
+        if (imp.locals.empty() || imp.reexport) continue;
+        imp.used_outside_server_exports = false;
+        for (size_t j = 0; j < imp.locals.size(); ++j) {
+          import_locals_.emplace(imp.locals[j], i);
+          binding_sites_.insert(imp.local_spans[j].begin);
+        }
+      }
+    }
     Walk(root);
   }
 
@@ -106,7 +119,10 @@ class Walker {
       do {
         TSNode n = ts_tree_cursor_current_node(&c);
         if (Is(n, "import_statement")) Import(n);
-        if (Is(n, "export_statement") && !options_.server_exports.empty()) ServerExport(n);
+        if (Is(n, "export_statement")) {
+          Reexport(n);
+          if (!options_.server_exports.empty()) ServerExport(n);
+        }
       } while (ts_tree_cursor_goto_next_sibling(&c));
     }
     ts_tree_cursor_delete(&c);
@@ -152,6 +168,31 @@ class Walker {
     }
     out_->imports.push_back(std::move(imp));
   }
+  // export { a } from 'm' / export * from 'm'
+  void Reexport(TSNode n) {
+    JsImport imp;
+    TSNode source = Field(n, "source");
+    if (ts_node_is_null(source) || !StringValue(source, &imp.module)) return;
+    imp.span = SpanOf(source);
+    imp.reexport = true;
+    uint32_t count = ts_node_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode ch = ts_node_child(n, i);
+      if (!ts_node_is_named(ch) && Text(ch) == "type") imp.type_only = true;
+    }
+    out_->imports.push_back(std::move(imp));
+  }
+
+  // An identifier that may refer to an import's local: marks that import used in client code
+  // unless it sits inside a server export (or is the binding itself).
+  void MaybeImportUse(TSNode n) {
+    auto range = import_locals_.equal_range(std::string(Text(n)));
+    if (range.first == range.second) return;
+    uint32_t at = ts_node_start_byte(n);
+    if (binding_sites_.count(at) || InServerExport(at)) return;
+    for (auto it = range.first; it != range.second; ++it) out_->imports[it->second].used_outside_server_exports = true;
+  }
+
   void AddLocal(JsImport* imp, TSNode local, std::string imported) {
     imp->locals.emplace_back(Text(local));
     imp->imported.push_back(std::move(imported));
@@ -195,6 +236,10 @@ class Walker {
 
   void Visit(TSNode n) {
     const char* type = ts_node_type(n);
+    if (!import_locals_.empty() &&
+        (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0)) {
+      MaybeImportUse(n);
+    }
     switch (type[0]) {
       case 'm':
         if (std::strcmp(type, "member_expression") == 0) MemberExpression(n);
@@ -470,6 +515,8 @@ class Walker {
   JsFileModel* out_;
   std::set<std::string> svelte_dynamic_;  // locals bound to $env/dynamic/private
   std::set<std::string> nuxt_config_;     // locals bound to useRuntimeConfig()
+  std::multimap<std::string, size_t> import_locals_;  // local name -> index in out_->imports
+  std::set<uint32_t> binding_sites_;                  // where import locals are bound
 };
 
 const TSLanguage* LanguageOf(JsDialect d) {

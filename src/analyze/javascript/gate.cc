@@ -96,6 +96,13 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
   // for their env reads: only client reads lead to findings, and parsing is the slow step (a
   // 9 MB bundle that mentions process.env once costs seconds).
   if (facts.side != Side::kClient && facts.side != Side::kShared) return "";
+  // Exports the framework keeps on the server: the parse tells which imports only they use, which
+  // the bundler drops (the module graph must not follow them into client code).
+  if (const Framework* fw = FrameworkById(knowledge, facts.framework)) {
+    for (const std::string& name : fw->server_exports) {
+      if (Contains(b, name) && Contains(b, "export")) return "server export in client code";
+    }
+  }
   for (std::string_view k : {"process.env", "import.meta.env", "$env/", "useRuntimeConfig"}) {
     if (Contains(b, k)) return "env read in client code";
   }

@@ -24,6 +24,11 @@ struct JsImport {
   // For named imports, the imported name of each local (same order); "" for default/namespace.
   std::vector<std::string> imported;
   std::vector<JsSpan> local_spans;  // where each local is bound
+  bool reexport = false;            // export ... from 'module'
+  // Some local is referenced outside the exports the framework keeps on the server (or the
+  // import binds nothing, or the file has no such exports): the bundler keeps it in the client
+  // bundle. False only when every use is inside getServerSideProps, loader, ...
+  bool used_outside_server_exports = true;
 };
 
 enum class EnvReadKind {
