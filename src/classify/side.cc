@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "classify/classify.h"
+#include "classify/module_scan.h"
 #include "classify/side_signals.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
@@ -83,7 +84,11 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
       }
     }
   }
-  std::vector<std::string_view> imports = ImportSpecifiers(bytes);
+  // Comments and strings are skipped: `// import 'server-only'` in a comment marks nothing.
+  std::vector<std::string_view> imports;
+  for (const ScannedImport& imp : ScanModule(bytes).imports) {
+    if (!imp.type_only) imports.push_back(imp.module);
+  }
   for (std::string_view spec : imports) {
     for (const auto& [module, side] : knowledge.exposure.marker_imports) {
       if (spec == module) return Decide(facts, side, "imports '" + module + "'", true);
@@ -109,10 +114,14 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
     if (side == Side::kServer && server_signal.empty()) server_signal = spec;
   }
   if (!client_signal.empty() && server_signal.empty()) {
-    return Decide(facts, Side::kClient, "imports browser module '" + std::string(client_signal) + "'");
+    Decide(facts, Side::kClient, "imports browser module '" + std::string(client_signal) + "'");
+    facts->side_from_imports = true;
+    return;
   }
   if (!server_signal.empty() && client_signal.empty()) {
-    return Decide(facts, Side::kServer, "imports server module '" + std::string(server_signal) + "'");
+    Decide(facts, Side::kServer, "imports server module '" + std::string(server_signal) + "'");
+    facts->side_from_imports = true;
+    return;
   }
   if (const PathConvention* p = FirstMatch(knowledge.exposure.fallback_paths, rel)) {
     return Decide(facts, p->side, p->reason);

@@ -5,10 +5,6 @@
 namespace keylint {
 namespace {
 
-bool IsIdentChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
-}
-
 // Skips whitespace and comments from `i`; returns the new position.
 size_t SkipTrivia(std::string_view s, size_t i) {
   while (i < s.size()) {
@@ -26,18 +22,6 @@ size_t SkipTrivia(std::string_view s, size_t i) {
     }
   }
   return i;
-}
-
-// Whether the text before `end` (skipping spaces) ends with the keyword `word` at a word boundary;
-// on success *start is where the keyword begins.
-bool PrecededBy(std::string_view s, size_t end, std::string_view word, size_t* start = nullptr) {
-  size_t i = end;
-  while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' || s[i - 1] == '\r')) --i;
-  if (i < word.size() || s.substr(i - word.size(), word.size()) != word) return false;
-  size_t b = i - word.size();
-  if (b > 0 && IsIdentChar(word[0]) && IsIdentChar(s[b - 1])) return false;
-  if (start) *start = b;
-  return true;
 }
 
 }  // namespace
@@ -58,30 +42,6 @@ std::vector<std::string_view> DirectivePrologue(std::string_view s) {
     if (close == std::string_view::npos || s[close] != q) break;
     out.push_back(s.substr(i + 1, close - i - 1));
     i = close + 1;
-  }
-  return out;
-}
-
-std::vector<std::string_view> ImportSpecifiers(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (size_t i = s.find_first_of("'\""); i != std::string_view::npos;
-       i = s.find_first_of("'\"", i + 1)) {
-    char q = s[i];
-    size_t close = s.find_first_of(std::string_view(q == '\'' ? "'\n" : "\"\n"), i + 1);
-    if (close == std::string_view::npos) break;
-    if (s[close] != q) {
-      i = close;
-      continue;
-    }
-    size_t paren;
-    bool is_import = PrecededBy(s, i, "from") || PrecededBy(s, i, "import");
-    if (!is_import && PrecededBy(s, i, "(", &paren)) {
-      is_import = PrecededBy(s, paren, "require") || PrecededBy(s, paren, "import");
-    }
-    if (is_import && close - i - 1 > 0 && close - i - 1 < 256) {
-      out.push_back(s.substr(i + 1, close - i - 1));
-    }
-    i = close;  // the closing quote is not an opening one
   }
   return out;
 }

@@ -122,14 +122,6 @@ TEST(ClassifySide, NonSourceFilesAreNotClassified) {
   EXPECT_EQ(SideOf(l, "app/.env.local").side, Side::kUnknown);
 }
 
-TEST(SideSignals, ImportSpecifiers) {
-  std::vector<std::string_view> s = ImportSpecifiers(
-      "import a from 'a';\nimport {b} from \"@b/c\";\nconst d = require( 'd' );\n"
-      "import 'e';\nconst f = await import(\"f/g\");\nconst s = 'from';\nx('not')\n");
-  std::vector<std::string_view> want = {"a", "@b/c", "d", "e", "f/g"};
-  EXPECT_EQ(s, want);
-}
-
 TEST(SideSignals, DirectivePrologueStopsAtCode) {
   std::vector<std::string_view> d = DirectivePrologue("#!/usr/bin/env node\n'use strict'\n'use client'; x()\n'use server'");
   std::vector<std::string_view> want = {"use strict", "use client"};

@@ -49,6 +49,9 @@ struct ModuleFacts {
   // the module graph never crosses it into client code.
   bool boundary = false;
   bool is_test = false;
+  // A client entry of the module graph: client or shared by a directive, a path convention or an
+  // HTML page, not merely by what it imports.
+  bool entry = false;
   // 'use server': its exports are server functions that client code calls over the network, so
   // a client import of it is expected (no code crosses).
   bool server_functions = false;

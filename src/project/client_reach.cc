@@ -41,7 +41,7 @@ class Reach {
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return mods_[a].path < mods_[b].path; });
     for (size_t m : order) {
-      if (mods_[m].side == Side::kClient || mods_[m].side == Side::kShared) AddEntry(m, mods_[m].side_reason);
+      if (mods_[m].entry) AddEntry(m, mods_[m].side_reason);
     }
     std::vector<const ClientEntry*> entries;
     for (const ClientEntry& e : g_.facts().entries) entries.push_back(&e);

@@ -1,6 +1,6 @@
 #include "analyze/javascript/graph_facts.h"
 
-#include "analyze/javascript/module_scan.h"
+#include "classify/module_scan.h"
 #include "classify/side_signals.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
@@ -11,10 +11,9 @@ namespace {
 std::string Describe(const ScannedEnvRead& r) {
   std::string name(r.name);
   switch (r.kind) {
-    case EnvReadKind::kProcessEnv: return "process.env." + name;
-    case EnvReadKind::kImportMetaEnv: return "import.meta.env." + name;
-    case EnvReadKind::kSvelteKitPrivate: return name + " from $env/*/private";
-    case EnvReadKind::kNuxtRuntimeConfig: return "useRuntimeConfig()." + name;
+    case ScannedEnvRead::kProcessEnv: return "process.env." + name;
+    case ScannedEnvRead::kImportMetaEnv: return "import.meta.env." + name;
+    case ScannedEnvRead::kSvelteKitPrivate: return name + " from $env/*/private";
   }
   return name;
 }
@@ -39,6 +38,7 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
   m.boundary = facts.side_boundary;
   m.is_test = facts.is_test;
   m.framework = facts.framework;
+  m.entry = (facts.side == Side::kClient || facts.side == Side::kShared) && !facts.side_from_imports;
   if (facts.side_boundary) {
     for (std::string_view d : DirectivePrologue(target.bytes)) {
       for (const auto& [text, side] : knowledge.exposure.directives) {
@@ -46,7 +46,11 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
       }
     }
   }
-  ModuleScan scan = ScanModule(target.bytes, ranges);
+  std::vector<ScanSpan> scan_ranges;
+  for (const JsSpan& r : ranges) scan_ranges.push_back({r.begin, r.end});
+  // TypeScript drops imports used only as types: those are no edges.
+  bool typescript = facts.language == Language::kTypeScript || facts.language == Language::kTsx;
+  ModuleScan scan = ScanModule(target.bytes, scan_ranges, typescript);
   // Exposed files get the per-file client/ rules; boundaries and tests are never client code.
   bool may_become_client = facts.side != Side::kClient && facts.side != Side::kShared &&
                            !facts.side_boundary && !facts.is_test && !facts.is_docs;
@@ -58,7 +62,7 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
     ModuleImport mi;
     mi.specifier = std::string(imp.module);
     mi.location = lines.Span(target.path, imp.span.begin, imp.span.end);
-    mi.type_only = imp.type_only;
+    mi.type_only = imp.type_only || !imp.value_used;
     if (model) {
       for (const JsImport& parsed : model->imports) {
         if (parsed.span.begin == imp.span.begin) {

@@ -1,4 +1,4 @@
-#include "analyze/javascript/module_scan.h"
+#include "classify/module_scan.h"
 
 #include <cstring>
 
@@ -27,12 +27,14 @@ bool RegexAfterWord(std::string_view w) {
 // calls) and the head of the current import/export statement.
 class Lexer {
  public:
-  Lexer(std::string_view s, ModuleScan* out) : s_(s), out_(out) {}
+  Lexer(std::string_view s, ModuleScan* out, bool track_uses = false)
+      : s_(s), out_(out), track_uses_(track_uses) {}
 
   void Scan(size_t begin, size_t end) {
     end_ = end;
     prev_ = kNone;
     head_ = kNoHead;
+    templates_.clear();
     size_t i = begin;
     while (i < end_) i = Step(i);
   }
@@ -111,11 +113,12 @@ class Lexer {
     std::string_view w = s_.substr(b, i - b);
     bool member = after_dot_;
     after_dot_ = false;
+    if (!member && !locals_.empty() && head_ != kImportHead) Use(w, b, i);
     if (!member) {
       if (w == "import") {
         size_t n = SkipSpace(i);
         if (n < end_ && s_[n] == '.') {
-          if (Match(n, ".meta.env")) return EnvAccess(b, n + 9, EnvReadKind::kImportMetaEnv);
+          if (Match(n, ".meta.env")) return EnvAccess(b, n + 9, ScannedEnvRead::kImportMetaEnv);
         } else if (n < end_ && s_[n] != '(') {
           StartHead(kImportHead, b);
         }
@@ -125,14 +128,14 @@ class Lexer {
         head_type_ = true;
       } else if (w == "process") {
         size_t n = SkipSpace(i);
-        if (Match(n, ".env")) return EnvAccess(b, n + 4, EnvReadKind::kProcessEnv);
+        if (Match(n, ".env")) return EnvAccess(b, n + 4, ScannedEnvRead::kProcessEnv);
       } else if (!dynamic_env_.empty()) {
         for (std::string_view local : dynamic_env_) {
           if (w == local && i < end_ && s_[i] == '.') {
             size_t e = i + 1;
             while (e < end_ && IdentChar(static_cast<unsigned char>(s_[e]))) ++e;
             if (e > i + 1) {
-              out_->env_reads.push_back({s_.substr(i + 1, e - i - 1), {b, e}, EnvReadKind::kSvelteKitPrivate});
+              out_->env_reads.push_back({s_.substr(i + 1, e - i - 1), {b, e}, ScannedEnvRead::kSvelteKitPrivate});
             }
           }
         }
@@ -152,7 +155,7 @@ class Lexer {
 
   // After `process.env` / `import.meta.env` (ending at `i`): `.NAME`, `?.NAME`, `['NAME']`, or
   // the object of a destructuring `const { A, B: b } = process.env`.
-  size_t EnvAccess(size_t begin, size_t i, EnvReadKind kind) {
+  size_t EnvAccess(size_t begin, size_t i, ScannedEnvRead::Kind kind) {
     if (i < end_ && IdentChar(static_cast<unsigned char>(s_[i]))) {  // process.environment
       prev_ = kIdent;
       prev_ident_ = {};
@@ -186,7 +189,7 @@ class Lexer {
   }
 
   // `{ A, B: b, C = 'x', ...rest } = <env>`: the keys, found backwards from `env_begin`.
-  void Destructured(size_t env_begin, EnvReadKind kind) {
+  void Destructured(size_t env_begin, ScannedEnvRead::Kind kind) {
     size_t j = env_begin;
     while (j > 0 && Space(s_[j - 1])) --j;
     if (j == 0 || s_[j - 1] != '=') return;
@@ -209,7 +212,7 @@ class Lexer {
 
   // Object-pattern or import-clause keys between s_[open] == '{' and s_[close] == '}': the first
   // identifier of each comma-separated part at depth 1 (`A`, `A: b`, `A as b`, `A = 1`).
-  void NamesInBraces(size_t open, size_t close, EnvReadKind kind) {
+  void NamesInBraces(size_t open, size_t close, ScannedEnvRead::Kind kind) {
     int depth = 0;
     bool expect = true;
     for (size_t k = open + 1; k < close; ++k) {
@@ -257,6 +260,7 @@ class Lexer {
       ImportKind kind = head_ == kExportHead ? ImportKind::kReexport : ImportKind::kStatic;
       out_->imports.push_back({module, {b, e}, kind, head_type_});
       if (head_ == kImportHead && StartsWithDollarEnv(module)) PrivateEnvImport(module);
+      if (track_uses_ && head_ == kImportHead && !head_type_) Locals(b);
       head_ = kNoHead;
       return;
     }
@@ -274,6 +278,70 @@ class Lexer {
     }
   }
 
+  // The local names an import statement binds (its clause runs from the head to `from`), except
+  // `type X` ones. An import that binds names starts as unused until a value use is seen.
+  void Locals(size_t from_string) {
+    size_t idx = out_->imports.size() - 1;
+    std::string_view clause = s_.substr(head_start_ + 6, from_string - head_start_ - 6);
+    size_t from_kw = clause.rfind("from");
+    if (from_kw != std::string_view::npos) clause = clause.substr(0, from_kw);
+    size_t before = locals_.size();
+    bool in_braces = false, skip_part = false;
+    std::string_view last;
+    auto flush = [&] {
+      if (!last.empty() && !skip_part) locals_.emplace_back(last, idx);
+      last = {};
+      skip_part = false;
+    };
+    for (size_t k = 0; k < clause.size();) {
+      unsigned char c = static_cast<unsigned char>(clause[k]);
+      if (IdentStart(c)) {
+        size_t e = k;
+        while (e < clause.size() && IdentChar(static_cast<unsigned char>(clause[e]))) ++e;
+        std::string_view w = clause.substr(k, e - k);
+        if (w == "type" && in_braces && last.empty()) skip_part = true;
+        else if (w != "as") last = w;  // `a as b`: the last name is the local
+        k = e;
+        continue;
+      }
+      if (c == '{') in_braces = true;
+      if (c == '}' || c == ',') flush();
+      if (c == '}') in_braces = false;
+      ++k;
+    }
+    flush();
+    if (locals_.size() > before) out_->imports[idx].value_used = false;
+  }
+
+  // An identifier that names an import's local: a value use unless the tokens around it say type.
+  void Use(std::string_view w, size_t b, size_t e) {
+    for (const auto& [local, idx] : locals_) {
+      if (local != w || out_->imports[idx].value_used) continue;
+      if (!TypePosition(b, e)) out_->imports[idx].value_used = true;
+    }
+  }
+
+  bool TypePosition(size_t b, size_t e) const {
+    if (prev_ == kIdent) {
+      return prev_ident_ == "as" || prev_ident_ == "satisfies" || prev_ident_ == "implements" ||
+             prev_ident_ == "keyof" || prev_ident_ == "infer" || prev_ident_ == "is";
+    }
+    if (prev_ != kPunct) return false;
+    if (prev_punct_ == ':') return true;
+    if (prev_punct_ == '<' || prev_punct_ == ',') {
+      // Generic<Name> / Generic<A, Name>, not JSX <Name>: an identifier right before the `<`.
+      size_t k = b;
+      while (k > 0 && s_[k - 1] != '<' && b - k < 256) --k;
+      if (k == 0 || s_[k - 1] != '<') return false;
+      size_t before = k - 1;
+      size_t n = e;
+      while (n < end_ && Space(s_[n])) ++n;
+      bool closes = n < end_ && (s_[n] == '>' || s_[n] == ',' || s_[n] == '[' || s_[n] == '|');
+      return before > 0 && IdentChar(static_cast<unsigned char>(s_[before - 1])) && closes;
+    }
+    return false;
+  }
+
   static bool StartsWithDollarEnv(std::string_view m) {
     return m == "$env/static/private" || m == "$env/dynamic/private";
   }
@@ -284,10 +352,10 @@ class Lexer {
     size_t open = s_.find('{', head_start_);
     size_t close = open == std::string_view::npos ? open : s_.find('}', open);
     if (close == std::string_view::npos || close > static_cast<size_t>(module.data() - s_.data())) return;
-    if (module == "$env/static/private") return NamesInBraces(open, close, EnvReadKind::kSvelteKitPrivate);
+    if (module == "$env/static/private") return NamesInBraces(open, close, ScannedEnvRead::kSvelteKitPrivate);
     ModuleScan locals;
     Lexer sub(s_, &locals);
-    sub.NamesInBraces(open, close, EnvReadKind::kSvelteKitPrivate);
+    sub.NamesInBraces(open, close, ScannedEnvRead::kSvelteKitPrivate);
     for (const ScannedEnvRead& r : locals.env_reads) {
       // `env as privateEnv`: the local is the last identifier of the part.
       std::string_view local = r.name;
@@ -376,17 +444,19 @@ class Lexer {
   bool head_type_ = false;
   std::vector<int> templates_;  // brace depth inside each open `${`
   std::vector<std::string_view> dynamic_env_;
+  bool track_uses_ = false;
+  std::vector<std::pair<std::string_view, size_t>> locals_;  // import local -> index in imports
 };
 
 }  // namespace
 
-ModuleScan ScanModule(std::string_view bytes, const std::vector<JsSpan>& ranges) {
+ModuleScan ScanModule(std::string_view bytes, const std::vector<ScanSpan>& ranges, bool track_value_uses) {
   ModuleScan out;
-  Lexer lexer(bytes, &out);
+  Lexer lexer(bytes, &out, track_value_uses);
   if (ranges.empty()) {
     lexer.Scan(0, bytes.size());
   } else {
-    for (const JsSpan& r : ranges) {
+    for (const ScanSpan& r : ranges) {
       if (r.begin < r.end && r.end <= bytes.size()) lexer.Scan(r.begin, r.end);
     }
   }

@@ -2,33 +2,45 @@
 // not: the modules it imports and the environment variables it reads. A small lexer skips
 // comments, strings, template literals and regular expressions, so an import written in a comment
 // or a string is not an edge. Much cheaper than a tree-sitter parse (one pass, no allocation
-// beyond the results), so it runs on every JS/TS file.
-#ifndef KEYLINT_ANALYZE_JAVASCRIPT_MODULE_SCAN_H_
-#define KEYLINT_ANALYZE_JAVASCRIPT_MODULE_SCAN_H_
+// beyond the results), so it runs on every JS/TS file. Thread-safe.
+#ifndef KEYLINT_CLASSIFY_MODULE_SCAN_H_
+#define KEYLINT_CLASSIFY_MODULE_SCAN_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "analyze/javascript/model.h"
 
 namespace keylint {
+
+// A byte range [begin, end) of the scanned bytes.
+struct ScanSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
 
 enum class ImportKind { kStatic, kReexport, kDynamic, kRequire, kSideEffect };
 
 struct ScannedImport {
   std::string_view module;  // the specifier, without quotes; points into the scanned bytes
-  JsSpan span;              // the string literal, quotes included
+  ScanSpan span;              // the string literal, quotes included
   ImportKind kind = ImportKind::kStatic;
   bool type_only = false;   // import type / export type: erased at build time
+  // TypeScript drops an import none of whose names is used as a value (only in types, or not at
+  // all). Set when ScanModule was asked to track uses and some name is used as a value, or the
+  // import binds nothing (import './x'), or it is not a static import. A byte-level judgement
+  // (a name after `:`, `as`, `implements`, or inside `Generic<...>` is a type), which may call a
+  // value use a type use, never the other way round for the forms listed.
+  bool value_used = true;
 };
 
 // process.env.X, process.env['X'], import.meta.env.X, `const { X, Y } = process.env`, names
 // imported from '$env/static/private' and `env.X` of '$env/dynamic/private'.
 struct ScannedEnvRead {
   std::string_view name;
-  JsSpan span;
-  EnvReadKind kind = EnvReadKind::kProcessEnv;
+  ScanSpan span;
+  enum Kind { kProcessEnv, kImportMetaEnv, kSvelteKitPrivate };
+  Kind kind = kProcessEnv;
 };
 
 struct ModuleScan {
@@ -38,8 +50,10 @@ struct ModuleScan {
 
 // Scans `bytes` (only the byte `ranges` when not empty: the <script> blocks of a component).
 // Views point into `bytes`. May miss exotic forms (an import built at run time); never fails.
-ModuleScan ScanModule(std::string_view bytes, const std::vector<JsSpan>& ranges = {});
+// `track_value_uses`: decide ScannedImport::value_used for static imports (TypeScript files).
+ModuleScan ScanModule(std::string_view bytes, const std::vector<ScanSpan>& ranges = {},
+                      bool track_value_uses = false);
 
 }  // namespace keylint
 
-#endif  // KEYLINT_ANALYZE_JAVASCRIPT_MODULE_SCAN_H_
+#endif  // KEYLINT_CLASSIFY_MODULE_SCAN_H_
