@@ -35,22 +35,64 @@ class Walker {
   void Run(TSNode root) {
     out_->parse_errors = ts_node_has_error(root);
     TopLevel(root);
-    // Which imports are used outside server exports: only where there are such exports.
-    if (!out_->server_exports.empty()) {
-      for (size_t i = 0; i < out_->imports.size(); ++i) {
-        JsImport& imp = out_->imports[i];
+    // Where there are exports the framework keeps on the server, which imports only they use:
+    // the bundler drops those (and the top-level helpers only they call) from the client bundle.
+    track_uses_ = !out_->server_exports.empty();
+    if (track_uses_) {
+      for (JsImport& imp : out_->imports) {
         if (imp.locals.empty() || imp.reexport) continue;
-        imp.used_outside_server_exports = false;
         for (size_t j = 0; j < imp.locals.size(); ++j) {
-          import_locals_.emplace(imp.locals[j], i);
+          uses_.emplace(imp.locals[j], std::vector<uint32_t>());
           binding_sites_.insert(imp.local_spans[j].begin);
         }
       }
+      for (const Helper& h : helpers_) uses_.emplace(h.name, std::vector<uint32_t>());
     }
     Walk(root);
+    if (track_uses_) MarkServerOnlyImports();
   }
 
- private:
+  // A top-level declaration that is not exported: `function handle() {}`, `const handle = ...`.
+  struct Helper {
+    std::string name;
+    JsSpan span;
+    uint32_t binding = 0;
+  };
+
+  void MarkServerOnlyImports() {
+    std::vector<JsSpan> server = out_->server_exports;
+    auto inside = [&](uint32_t at) {
+      for (const JsSpan& s : server) {
+        if (at >= s.begin && at < s.end) return true;
+      }
+      return false;
+    };
+    auto only_server = [&](const std::string& name, const JsSpan* self) {
+      for (uint32_t at : uses_[name]) {
+        if (self && at >= self->begin && at < self->end) continue;  // recursion
+        if (!inside(at)) return false;
+      }
+      return true;
+    };
+    // Helpers used only by server code are server code too; to a fixed point.
+    std::vector<bool> taken(helpers_.size(), false);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t i = 0; i < helpers_.size(); ++i) {
+        if (taken[i] || uses_[helpers_[i].name].empty() || !only_server(helpers_[i].name, &helpers_[i].span)) continue;
+        taken[i] = changed = true;
+        server.push_back(helpers_[i].span);
+      }
+    }
+    for (JsImport& imp : out_->imports) {
+      if (imp.locals.empty() || imp.reexport) continue;
+      imp.used_outside_server_exports = false;
+      for (const std::string& l : imp.locals) {
+        if (!only_server(l, nullptr)) imp.used_outside_server_exports = true;
+      }
+    }
+  }
+
   std::string_view Text(TSNode n) const {
     uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
     if (b > bytes_.size() || e > bytes_.size() || e < b) return {};
@@ -123,6 +165,7 @@ class Walker {
           Reexport(n);
           if (!options_.server_exports.empty()) ServerExport(n);
         }
+        if (!options_.server_exports.empty()) MaybeHelper(n);
       } while (ts_tree_cursor_goto_next_sibling(&c));
     }
     ts_tree_cursor_delete(&c);
@@ -183,14 +226,48 @@ class Walker {
     out_->imports.push_back(std::move(imp));
   }
 
-  // An identifier that may refer to an import's local: marks that import used in client code
-  // unless it sits inside a server export (or is the binding itself).
-  void MaybeImportUse(TSNode n) {
-    auto range = import_locals_.equal_range(std::string(Text(n)));
-    if (range.first == range.second) return;
+  void MaybeHelper(TSNode n) {
+    if (Is(n, "function_declaration") || Is(n, "generator_function_declaration")) {
+      TSNode name = Field(n, "name");
+      if (!ts_node_is_null(name)) helpers_.push_back({std::string(Text(name)), SpanOf(n), ts_node_start_byte(name)});
+      return;
+    }
+    if (!Is(n, "lexical_declaration") && !Is(n, "variable_declaration")) return;
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode d = ts_node_named_child(n, i);
+      TSNode name = Field(d, "name");
+      if (Is(d, "variable_declarator") && Is(name, "identifier")) {
+        helpers_.push_back({std::string(Text(name)), SpanOf(d), ts_node_start_byte(name)});
+      }
+    }
+  }
+
+  // Whether `n` sits in a TypeScript type (`x: typeof f`, `Array<T>`, `type A = ...`), which the
+  // compiler erases: such a use keeps nothing in the bundle.
+  static bool InType(TSNode n) {
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      const char* t = ts_node_type(p);
+      if (std::strcmp(t, "type_annotation") == 0 || std::strcmp(t, "type_arguments") == 0 ||
+          std::strcmp(t, "type_query") == 0 || std::strcmp(t, "type_alias_declaration") == 0 ||
+          std::strcmp(t, "interface_declaration") == 0 || std::strcmp(t, "type_parameters") == 0) {
+        return true;
+      }
+      if (std::strstr(t, "statement") || std::strstr(t, "declaration")) return false;
+    }
+    return false;
+  }
+
+  // An identifier that may name an import's local or a top-level helper: where it is used.
+  void RecordUse(TSNode n) {
+    auto it = uses_.find(std::string(Text(n)));
+    if (it == uses_.end() || InType(n)) return;
     uint32_t at = ts_node_start_byte(n);
-    if (binding_sites_.count(at) || InServerExport(at)) return;
-    for (auto it = range.first; it != range.second; ++it) out_->imports[it->second].used_outside_server_exports = true;
+    if (binding_sites_.count(at)) return;
+    for (const Helper& h : helpers_) {
+      if (h.binding == at) return;
+    }
+    it->second.push_back(at);
   }
 
   void AddLocal(JsImport* imp, TSNode local, std::string imported) {
@@ -236,9 +313,9 @@ class Walker {
 
   void Visit(TSNode n) {
     const char* type = ts_node_type(n);
-    if (!import_locals_.empty() &&
+    if (track_uses_ &&
         (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0)) {
-      MaybeImportUse(n);
+      RecordUse(n);
     }
     switch (type[0]) {
       case 'm':
@@ -515,8 +592,10 @@ class Walker {
   JsFileModel* out_;
   std::set<std::string> svelte_dynamic_;  // locals bound to $env/dynamic/private
   std::set<std::string> nuxt_config_;     // locals bound to useRuntimeConfig()
-  std::multimap<std::string, size_t> import_locals_;  // local name -> index in out_->imports
-  std::set<uint32_t> binding_sites_;                  // where import locals are bound
+  bool track_uses_ = false;
+  std::map<std::string, std::vector<uint32_t>> uses_;  // import locals and helpers -> where used
+  std::set<uint32_t> binding_sites_;                   // where import locals are bound
+  std::vector<Helper> helpers_;
 };
 
 const TSLanguage* LanguageOf(JsDialect d) {
