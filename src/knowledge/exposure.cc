@@ -92,7 +92,8 @@ void AddPrefixes(const std::vector<std::string>& from, std::vector<std::string>*
 Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledge* k) {
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
-                               "fallback_paths", "bundler", "server_modules", "client_modules"},
+                               "fallback_paths", "bundler", "server_modules", "client_modules",
+                               "data_wrappers"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -104,7 +105,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
                    ReadPaths(t, "paths", origin, &e.paths),
                    ReadPaths(t, "fallback_paths", origin, &e.fallback_paths),
                    ReadStrings(t, "server_modules", origin, &e.server_modules),
-                   ReadStrings(t, "client_modules", origin, &e.client_modules)}) {
+                   ReadStrings(t, "client_modules", origin, &e.client_modules),
+                   ReadStrings(t, "data_wrappers", origin, &e.data_wrappers)}) {
     if (!s.ok()) return s;
   }
   AddPrefixes(prefixes, &e.public_prefixes);
@@ -133,7 +135,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
 
 Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "name", "packages", "public_prefixes", "paths",
-                               "server_exports", "default_side", "app_files", "aliases"},
+                               "server_exports", "default_side", "app_files", "aliases", "page_data"},
                            origin, "[[framework]]");
       !s.ok()) {
     return s;
@@ -154,6 +156,21 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
     for (const auto& [from, to] : *m) {
       if (!to.is_string()) return ErrorAt(origin, to, "'aliases' values must be folders");
       f.aliases.emplace_back(std::string(from.str()), to.as_string()->get());
+    }
+  }
+  if (const toml::node* node = t.get("page_data")) {
+    const toml::array* arr = node->as_array();
+    if (!arr) return ErrorAt(origin, *node, "'page_data' must be an array of tables {export, property, files}");
+    for (const toml::node& item : *arr) {
+      const toml::table* p = item.as_table();
+      if (!p) return ErrorAt(origin, item, "'page_data' entries must be tables {export, property, files}");
+      if (Status s = CheckKeys(*p, {"export", "property", "files"}, origin, "page_data"); !s.ok()) return s;
+      PageDataExport e;
+      for (Status s : {ReadString(*p, "export", origin, &e.name, true), ReadString(*p, "property", origin, &e.property),
+                       ReadGlobs(*p, "files", origin, &e.files)}) {
+        if (!s.ok()) return s;
+      }
+      f.page_data.push_back(std::move(e));
     }
   }
   AddPrefixes(f.public_prefixes, &k->exposure.public_prefixes);

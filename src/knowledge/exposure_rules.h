@@ -26,6 +26,14 @@ struct PathConvention {
   bool boundary = false;
 };
 
+// An export whose return value the framework serialises into the page or response for the
+// browser: getServerSideProps' `props`, a Remix loader's data, a SvelteKit load's return value.
+struct PageDataExport {
+  std::string name;      // "getServerSideProps"; also matched as `Page.getInitialProps = ...`
+  std::string property;  // the part of the returned object that is sent ("props"); "" = all of it
+  std::vector<std::string> files;  // path globs (relative to the package) it applies in; empty = any
+};
+
 // A framework, recognised by a dependency in the nearest package.json.
 struct Framework {
   std::string id;    // "next"
@@ -46,6 +54,7 @@ struct Framework {
   // Import aliases the framework defines without a committed tsconfig: "$lib" -> "src/lib"
   // (relative to the package).
   std::vector<std::pair<std::string, std::string>> aliases;
+  std::vector<PageDataExport> page_data;
 };
 
 // A bundler or framework config file that can inline values into client bundles.
@@ -82,6 +91,8 @@ struct ExposureKnowledge {
   // Checked after frameworks and imports: what a file is when nothing else told (*.vue: client).
   std::vector<PathConvention> fallback_paths;
   std::vector<BundlerConfig> bundlers;
+  // Calls that pass their argument through to the response unchanged: `json({...})`, `data(...)`.
+  std::vector<std::string> data_wrappers;
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;
   std::vector<std::string> client_modules;

@@ -94,7 +94,13 @@ bool JsAnalyzer::Impl::ParseAndApply(const Target& target, const FileFacts& fact
   }
 
   JsExtractOptions options;
-  if (const Framework* fw = FrameworkById(k, facts.framework)) options.server_exports = fw->server_exports;
+  if (const Framework* fw = FrameworkById(k, facts.framework)) {
+    options.server_exports = fw->server_exports;
+    for (const PageDataExport* e : PageDataExportsFor(k, target.path, facts)) {
+      options.page_data.emplace_back(e->name, e->property);
+    }
+  }
+  options.data_wrappers = k.exposure.data_wrappers;
   if (bundler) {
     options.inline_properties = bundler->inline_properties;
     options.inline_constructors = bundler->inline_constructors;

@@ -50,6 +50,7 @@ class Walker {
     }
     Walk(root);
     if (track_uses_) MarkServerOnlyImports();
+    for (const auto& [fn, entry] : page_data_fns_) PageData(fn, *entry);
   }
 
   // A top-level declaration that is not exported: `function handle() {}`, `const handle = ...`.
@@ -166,6 +167,7 @@ class Walker {
           if (!options_.server_exports.empty()) ServerExport(n);
         }
         if (!options_.server_exports.empty()) MaybeHelper(n);
+        if (Is(n, "export_statement") && !options_.page_data.empty()) PageDataExport(n);
       } while (ts_tree_cursor_goto_next_sibling(&c));
     }
     ts_tree_cursor_delete(&c);
@@ -202,6 +204,8 @@ class Walker {
     }
     if (imp.module == "$env/static/private") {
       for (size_t i = 0; i < imp.locals.size(); ++i) {
+        env_bindings_.emplace(imp.locals[i], std::make_pair(imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
+                                                            imp.local_spans[i]));
         out_->env_reads.push_back({imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
                                    EnvReadKind::kSvelteKitPrivate, imp.local_spans[i], false});
       }
@@ -469,6 +473,7 @@ class Walker {
   void VariableDeclarator(TSNode n) {
     TSNode name = Field(n, "name"), value = Field(n, "value");
     if (ts_node_is_null(name) || ts_node_is_null(value)) return;
+    if (Is(name, "identifier")) bindings_.emplace(std::string(Text(name)), value);  // first one wins
     if (Is(name, "identifier")) {
       JsValue v = ValueOf(value);
       if (v.is_string) {
@@ -493,6 +498,12 @@ class Walker {
       else if (!Is(p, "shorthand_property_identifier_pattern")) continue;
       std::string k = KeyName(key);
       if (nuxt && (k == "public" || k == "app")) continue;
+      if (env) {  // the local the read is bound to: `{ KEY }` or `{ KEY: local }`
+        TSNode local = Is(p, "pair_pattern") ? Field(p, "value") : key;
+        if (Is(local, "identifier") || Is(local, "shorthand_property_identifier_pattern")) {
+          env_bindings_.emplace(std::string(Text(local)), std::make_pair(k, SpanOf(key)));
+        }
+      }
       AddRead(std::move(k), kind, SpanOf(key));
     }
   }
@@ -514,11 +525,190 @@ class Walker {
   void Assignment(TSNode n) {
     TSNode left = Field(n, "left"), right = Field(n, "right");
     if (ts_node_is_null(left) || ts_node_is_null(right)) return;
+    if (Is(left, "member_expression")) {
+      std::string_view prop = Text(Field(left, "property"));
+      TSNode fn = Unwrap(right);
+      if (const auto* e = PageDataEntry(prop); e && IsFunction(fn)) page_data_fns_.emplace_back(fn, e);
+    }
     std::string name;
     if (Is(left, "member_expression")) name = std::string(Text(Field(left, "property")));
     else if (Is(left, "identifier")) name = std::string(Text(left));
     JsValue v = ValueOf(right);
     if (!name.empty() && v.is_string) out_->named_strings.push_back({name, v, InServerExport(v.span.begin)});
+  }
+
+
+  // --- data sent to the browser -------------------------------------------------------------
+
+  const std::pair<std::string, std::string>* PageDataEntry(std::string_view name) const {
+    for (const auto& e : options_.page_data) {
+      if (e.first == name) return &e;
+    }
+    return nullptr;
+  }
+
+  static bool IsFunction(TSNode n) {
+    return Is(n, "arrow_function") || Is(n, "function_expression") || Is(n, "function") ||
+           Is(n, "function_declaration") || Is(n, "generator_function_declaration") ||
+           Is(n, "method_definition");
+  }
+
+  // export function getServerSideProps() {} / export const load = async () => {}
+  void PageDataExport(TSNode n) {
+    TSNode decl = Field(n, "declaration");
+    if (ts_node_is_null(decl)) return;
+    if (Is(decl, "function_declaration")) {
+      if (const auto* e = PageDataEntry(Text(Field(decl, "name")))) page_data_fns_.emplace_back(decl, e);
+      return;
+    }
+    uint32_t count = ts_node_named_child_count(decl);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode d = ts_node_named_child(decl, i);
+      if (!Is(d, "variable_declarator")) continue;
+      const auto* e = PageDataEntry(Text(Field(d, "name")));
+      TSNode value = Unwrap(Field(d, "value"));
+      if (e && IsFunction(value)) page_data_fns_.emplace_back(value, e);
+    }
+  }
+
+  // Through parentheses, await, `as`, `satisfies` and `!`.
+  static TSNode Unwrap(TSNode n) {
+    for (int i = 0; i < 16 && !ts_node_is_null(n); ++i) {
+      if (Is(n, "parenthesized_expression") || Is(n, "await_expression") || Is(n, "as_expression") ||
+          Is(n, "satisfies_expression") || Is(n, "non_null_expression")) {
+        n = ts_node_named_child(n, 0);
+      } else {
+        break;
+      }
+    }
+    return n;
+  }
+
+  // What each return of function `fn` sends: the whole value, or its `property`.
+  void PageData(TSNode fn, const std::pair<std::string, std::string>& entry) {
+    std::string what = entry.second.empty() ? entry.first + " data" : entry.first + " `" + entry.second + "`";
+    TSNode body = Field(fn, "body");
+    if (ts_node_is_null(body)) return;
+    std::vector<TSNode> returned;
+    if (!Is(body, "statement_block")) {
+      returned.push_back(body);
+    } else {
+      // Returns of this function, not of functions nested in it.
+      std::vector<TSNode> stack{body};
+      while (!stack.empty() && returned.size() < 64) {
+        TSNode n = stack.back();
+        stack.pop_back();
+        uint32_t count = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_named_child(n, i);
+          if (IsFunction(c)) continue;
+          if (Is(c, "return_statement")) {
+            if (ts_node_named_child_count(c) > 0) returned.push_back(ts_node_named_child(c, 0));
+          } else {
+            stack.push_back(c);
+          }
+        }
+      }
+    }
+    for (TSNode r : returned) {
+      TSNode v = Unwrap(r);
+      if (!entry.second.empty()) {
+        v = PropertyOf(v, entry.second, 0);
+        if (ts_node_is_null(v)) continue;
+      }
+      Sink(what, v);
+    }
+  }
+
+  // The value of `property` in an object expression, through bindings and wrappers.
+  TSNode PropertyOf(TSNode v, std::string_view property, int depth) {
+    v = Unwrap(v);
+    if (ts_node_is_null(v) || depth > 4) return TSNode{};
+    if (Is(v, "identifier")) {
+      auto it = bindings_.find(std::string(Text(v)));
+      return it == bindings_.end() ? TSNode{} : PropertyOf(it->second, property, depth + 1);
+    }
+    if (Is(v, "call_expression") && IsDataWrapper(v)) return PropertyOf(FirstArgument(v), property, depth + 1);
+    if (!Is(v, "object")) return TSNode{};
+    uint32_t count = ts_node_named_child_count(v);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(v, i);
+      if (Is(p, "pair") && KeyName(Field(p, "key")) == property) return Field(p, "value");
+      if (Is(p, "shorthand_property_identifier") && Text(p) == property) return p;
+    }
+    return TSNode{};
+  }
+
+  bool IsDataWrapper(TSNode call) const {
+    std::string_view f = Text(Field(call, "function"));
+    for (const std::string& w : options_.data_wrappers) {
+      if (f == w) return true;
+    }
+    return false;
+  }
+
+  void Sink(std::string what, TSNode value) {
+    JsDataSink sink;
+    sink.what = std::move(what);
+    sink.span = SpanOf(value);
+    visiting_.clear();
+    Follow(value, 0, sink.span, &sink);
+    if (!sink.sources.empty()) out_->sinks.push_back(std::move(sink));
+  }
+
+  // Collects the sources flowing into `n`. `entry` is where the flow entered the sink's own text.
+  void Follow(TSNode n, int depth, JsSpan entry, JsDataSink* sink) {
+    if (ts_node_is_null(n) || depth > 24 || sink->sources.size() > 64) return;
+    JsSpan here = SpanOf(n);
+    bool in_sink = here.begin >= sink->span.begin && here.end <= sink->span.end;
+    if (in_sink) entry = here;
+    const char* type = ts_node_type(n);
+    EnvReadKind kind;
+    if (std::strcmp(type, "member_expression") == 0) {
+      TSNode obj = Field(n, "object");
+      if (IsEnvObject(Text(obj), &kind)) {
+        sink->sources.push_back({JsFlowSource::kEnv, std::string(Text(Field(n, "property"))), here, entry});
+        return;
+      }
+      if (Is(obj, "identifier")) {  // config.secret: only that property of a bound object
+        TSNode v = PropertyOf(obj, Text(Field(n, "property")), 0);
+        if (!ts_node_is_null(v)) Follow(v, depth + 1, entry, sink);
+      }
+      return;
+    }
+    if (std::strcmp(type, "subscript_expression") == 0) {
+      std::string name;
+      if (IsEnvObject(Text(Field(n, "object")), &kind) && StringValue(Field(n, "index"), &name)) {
+        sink->sources.push_back({JsFlowSource::kEnv, name, here, entry});
+      }
+      return;
+    }
+    if (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0) {
+      std::string name(Text(n));
+      if (auto e = env_bindings_.find(name); e != env_bindings_.end()) {
+        sink->sources.push_back({JsFlowSource::kEnv, e->second.first, e->second.second, entry});
+        return;
+      }
+      auto b = bindings_.find(name);
+      if (b == bindings_.end() || !visiting_.insert(name).second) return;
+      Follow(b->second, depth + 1, entry, sink);
+      visiting_.erase(name);
+      return;
+    }
+    if (std::strcmp(type, "string") == 0) {
+      sink->sources.push_back({JsFlowSource::kLiteral, "", here, entry});
+      return;
+    }
+    if (std::strcmp(type, "call_expression") == 0) {
+      if (!IsDataWrapper(n)) return;  // a call's result is not its arguments
+      Follow(Field(n, "arguments"), depth + 1, entry, sink);
+      return;
+    }
+    if (IsFunction(n)) return;  // functions are not serialised
+    if (std::strcmp(type, "pair") == 0) return Follow(Field(n, "value"), depth + 1, entry, sink);
+    // Objects, arrays, spreads, templates, operators, ternaries, wrappers: their parts.
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) Follow(ts_node_named_child(n, i), depth + 1, entry, sink);
   }
 
   // Bundler inlining containers -------------------------------------------------------------
@@ -592,6 +782,12 @@ class Walker {
   JsFileModel* out_;
   std::set<std::string> svelte_dynamic_;  // locals bound to $env/dynamic/private
   std::set<std::string> nuxt_config_;     // locals bound to useRuntimeConfig()
+  // Data flow: initializers by name (the first declaration of a name wins; scopes are not
+  // modelled), locals bound by destructuring an env object, and the sinks found by the walk.
+  std::map<std::string, TSNode> bindings_;
+  std::map<std::string, std::pair<std::string, JsSpan>> env_bindings_;
+  std::set<std::string> visiting_;
+  std::vector<std::pair<TSNode, const std::pair<std::string, std::string>*>> page_data_fns_;
   bool track_uses_ = false;
   std::map<std::string, std::vector<uint32_t>> uses_;  // import locals and helpers -> where used
   std::set<uint32_t> binding_sites_;                   // where import locals are bound

@@ -20,6 +20,7 @@ constexpr char kSecretOption[] = "client/secret-option-in-client";
 constexpr char kBundler[] = "client/bundler-inlines-secret";
 constexpr char kHardcoded[] = "client/hardcoded-secret-in-client";
 constexpr char kDeprecated[] = "client/deprecated-public-key";
+constexpr char kPageData[] = "client/secret-in-page-data";
 
 bool Has(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -156,7 +157,41 @@ class Rules {
     }
   }
 
+  // Secrets flowing into data the framework sends to the browser.
+  void Sinks(const JsFileModel& model) {
+    for (const JsDataSink& sink : model.sinks) {
+      for (const JsFlowSource& src : sink.sources) {
+        std::string what;
+        uint64_t hash = 0;
+        std::string provider;
+        if (src.kind == JsFlowSource::kEnv) {
+          if (!PublicPrefixOf(k_, src.name).empty() || !IsSecretName(k_, src.name)) continue;
+          what = "secret env var " + src.name;
+        } else {
+          const CredentialMatch* m = SecretIn(src.span);
+          if (!m) continue;
+          what = m->rule->description + " " + m->secret.masked();
+          hash = m->secret.hash();
+          provider = m->rule->provider;
+        }
+        bool via = src.entry.begin != src.span.begin || src.entry.end != src.span.end;
+        Finding* f = Report(kPageData, src.entry.begin, src.entry.end,
+                            what + " is sent to the browser in " + sink.what +
+                                (via ? " (through " + std::string(target_.bytes.substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : ""),
+                            provider, hash);
+        if (f && via) f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
+      }
+    }
+  }
+
  private:
+  const CredentialMatch* SecretIn(JsSpan span) const {
+    for (const CredentialMatch& m : credentials_) {
+      if (m.exposure == Exposure::kSecret && m.rule && m.begin >= span.begin && m.end <= span.end) return &m;
+    }
+    return nullptr;
+  }
+
   static bool InServerExport(const JsFileModel& model, size_t at) {
     for (const JsSpan& s : model.server_exports) {
       if (at >= s.begin && at < s.end) return true;
@@ -224,15 +259,16 @@ class Rules {
            secret.hash());
   }
 
-  void Report(const char* rule, size_t begin, size_t end, std::string message,
-              const std::string& provider = "", uint64_t secret_hash = 0) {
-    if (k_.LevelOf(rule) == Level::kNone || !reported_.emplace(rule, begin).second) return;
+  Finding* Report(const char* rule, size_t begin, size_t end, std::string message,
+                  const std::string& provider = "", uint64_t secret_hash = 0) {
+    if (k_.LevelOf(rule) == Level::kNone || !reported_.emplace(rule, begin).second) return nullptr;
     std::optional<Finding> f = k_.MakeFinding(rule, lines_.Span(target_.path, begin, end), std::move(message));
     f->secret_hash = secret_hash;
     f->properties["side"] = SideName(facts_.side);
     if (!facts_.framework.empty()) f->properties["framework"] = facts_.framework;
     if (!provider.empty()) f->properties["provider"] = provider;
     out_->findings.push_back(std::move(*f));
+    return &out_->findings.back();
   }
 
   const Target& target_;
@@ -276,6 +312,7 @@ void ApplyClientRules(const Target& target, const FileFacts& facts, const Knowle
   rules.Constructors(*model);
   rules.MemberCalls(*model);
   rules.NamedStrings(*model);
+  rules.Sinks(*model);
   if (bundler) rules.Bundler(*model, *bundler);
 }
 
