@@ -42,7 +42,7 @@ class Rules {
         const CredentialScanner& scanner, const std::vector<CredentialMatch>& credentials,
         FileAnalysis* out)
       : target_(target), facts_(facts), k_(knowledge), scanner_(scanner), credentials_(credentials),
-        lines_(target.bytes), out_(out),
+        lines_(target.bytes), out_(out), first_finding_(out->findings.size()),
         exposed_(facts.side == Side::kClient || facts.side == Side::kShared) {
     where_ = facts.side == Side::kShared ? "code that also runs in the browser" : "client code";
     if (!facts.side_reason.empty()) where_ += " (" + facts.side_reason + ")";
@@ -157,6 +157,32 @@ class Rules {
     }
   }
 
+  // One problem, one finding: a server SDK imported here and a secret passed to it are reported
+  // once, at the secret, with the import related.
+  void FoldSdkImports() {
+    std::vector<Finding>& fs = out_->findings;
+    for (size_t i = first_finding_; i < fs.size();) {
+      const Finding& imp = fs[i];
+      auto provider = imp.properties.find("provider");
+      bool folded = false;
+      if (imp.rule_id == kServerSdk && provider != imp.properties.end()) {
+        for (size_t j = first_finding_; j < fs.size(); ++j) {
+          auto p = fs[j].properties.find("provider");
+          if ((fs[j].rule_id == kSecretOption || fs[j].rule_id == kHardcoded) && p != fs[j].properties.end() &&
+              p->second == provider->second) {
+            fs[j].related.push_back({imp.location, "the server SDK is imported here"});
+            folded = true;
+          }
+        }
+      }
+      if (folded) {
+        fs.erase(fs.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        ++i;
+      }
+    }
+  }
+
   // Secrets flowing into data the framework sends to the browser.
   void Sinks(const JsFileModel& model) {
     for (const JsDataSink& sink : model.sinks) {
@@ -237,7 +263,7 @@ class Rules {
   void SecretArgument(const JsNew& nw, const std::string& what, JsSpan span, const JsValue& value,
                       const Sdk& sdk) {
     if (value.is_string) {
-      HardcodedLiteral(what, value);  // a literal: the more specific finding
+      HardcodedLiteral(what, value, sdk.provider);  // a literal: the more specific finding
       return;
     }
     Report(kSecretOption, span.begin, span.end,
@@ -246,7 +272,7 @@ class Rules {
            sdk.provider);
   }
 
-  void HardcodedLiteral(const std::string& name, const JsValue& v) {
+  void HardcodedLiteral(const std::string& name, const JsValue& v, const std::string& provider = "") {
     if (!v.is_string || !LooksLikeSecretValue(v.text) || scanner_.IsPlaceholder(v.text)) return;
     // Inside the quotes; a credential match there was reported already.
     size_t b = v.span.begin + 1, e = v.span.end > b ? v.span.end - 1 : b;
@@ -255,7 +281,7 @@ class Rules {
     }
     Secret secret(v.text);
     Report(kHardcoded, b, e,
-           "'" + name + "' is given a secret-looking literal in " + where_ + ": " + secret.masked(), "",
+           "'" + name + "' is given a secret-looking literal in " + where_ + ": " + secret.masked(), provider,
            secret.hash());
   }
 
@@ -278,6 +304,7 @@ class Rules {
   const std::vector<CredentialMatch>& credentials_;
   LineIndex lines_;
   FileAnalysis* out_;
+  size_t first_finding_;  // this file's findings start here in out_->findings
   bool exposed_;
   std::string where_;
   std::set<std::pair<std::string, size_t>> reported_;
@@ -313,6 +340,7 @@ void ApplyClientRules(const Target& target, const FileFacts& facts, const Knowle
   rules.MemberCalls(*model);
   rules.NamedStrings(*model);
   rules.Sinks(*model);
+  rules.FoldSdkImports();
   if (bundler) rules.Bundler(*model, *bundler);
 }
 
