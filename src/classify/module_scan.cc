@@ -287,9 +287,11 @@ class Lexer {
     if (from_kw != std::string_view::npos) clause = clause.substr(0, from_kw);
     size_t before = locals_.size();
     bool in_braces = false, skip_part = false;
+    int type_parts = 0;
     std::string_view last;
     auto flush = [&] {
       if (!last.empty() && !skip_part) locals_.emplace_back(last, idx);
+      if (skip_part) ++type_parts;
       last = {};
       skip_part = false;
     };
@@ -310,7 +312,8 @@ class Lexer {
       ++k;
     }
     flush();
-    if (locals_.size() > before) out_->imports[idx].value_used = false;
+    // `import { type A, type B } from`: nothing but types, erased like `import type`.
+    if (locals_.size() > before || type_parts > 0) out_->imports[idx].value_used = false;
   }
 
   // An identifier that names an import's local: a value use unless the tokens around it say type.

@@ -69,7 +69,7 @@ TEST(ModuleScan, ImportsUsedOnlyAsTypesAreNotValueUses) {
   EXPECT_EQ(ValueUsed("import { Survey } from './a';\nimport { getSurvey } from './b';\n"
                       "import C from './c';\nimport { D } from './d';\nimport './e';\n"
                       "import { type F, G } from './f';\nimport { H } from './h';\n"
-                      "import * as I from './i';\n"
+                      "import * as I from './i';\nimport { type K, type L } from './k';\n"
                       "type P = { s: Survey; list: Array<D> };\n"
                       "export function X(p: P): Promise<D> { return getSurvey(p) as D; }\n"
                       "const el = <C value={1} />;\nconst g: F = G;\nconst u = useState<H>(null);\n"

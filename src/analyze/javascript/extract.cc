@@ -35,6 +35,11 @@ class Walker {
   void Run(TSNode root) {
     out_->parse_errors = ts_node_has_error(root);
     TopLevel(root);
+    for (std::string_view local : exported_locals_) {
+      for (const Helper& h : helpers_) {
+        if (h.name == local) out_->server_exports.push_back(h.span);
+      }
+    }
     // Where there are exports the framework keeps on the server, which imports only they use:
     // the bundler drops those (and the top-level helpers only they call) from the client bundle.
     track_uses_ = !out_->server_exports.empty();
@@ -71,6 +76,9 @@ class Walker {
     auto only_server = [&](const std::string& name, const JsSpan* self) {
       for (uint32_t at : uses_[name]) {
         if (self && at >= self->begin && at < self->end) continue;  // recursion
+        bool shadowed = false;
+        for (const JsSpan& scope : shadows_[name]) shadowed = shadowed || (at >= scope.begin && at < scope.end);
+        if (shadowed) continue;
         if (!inside(at)) return false;
       }
       return true;
@@ -166,7 +174,10 @@ class Walker {
           Reexport(n);
           if (!options_.server_exports.empty()) ServerExport(n);
         }
-        if (!options_.server_exports.empty()) MaybeHelper(n);
+        if (!options_.server_exports.empty()) {
+          MaybeHelper(n);
+          if (Is(n, "export_statement")) ExportClause(n);
+        }
         if (Is(n, "export_statement") && !options_.page_data.empty()) PageDataExport(n);
       } while (ts_tree_cursor_goto_next_sibling(&c));
     }
@@ -194,7 +205,7 @@ class Walker {
           uint32_t sc = ts_node_named_child_count(part);
           for (uint32_t k = 0; k < sc; ++k) {
             TSNode spec = ts_node_named_child(part, k);
-            if (!Is(spec, "import_specifier")) continue;
+            if (!Is(spec, "import_specifier") || InType(ts_node_named_child(spec, 0))) continue;  // { type A }
             TSNode name = Field(spec, "name"), alias = Field(spec, "alias");
             std::string imported = KeyName(name);
             AddLocal(&imp, ts_node_is_null(alias) ? name : alias, imported);
@@ -240,9 +251,41 @@ class Walker {
     uint32_t count = ts_node_named_child_count(n);
     for (uint32_t i = 0; i < count; ++i) {
       TSNode d = ts_node_named_child(n, i);
-      TSNode name = Field(d, "name");
-      if (Is(d, "variable_declarator") && Is(name, "identifier")) {
+      if (!Is(d, "variable_declarator")) continue;
+      for (TSNode name : BoundNames(Field(d, "name"))) {
         helpers_.push_back({std::string(Text(name)), SpanOf(d), ts_node_start_byte(name)});
+      }
+    }
+  }
+
+  // The identifiers a declarator binds: `x`, `{ a, b: c }` -> a, c.
+  std::vector<TSNode> BoundNames(TSNode pattern) const {
+    std::vector<TSNode> out;
+    if (Is(pattern, "identifier")) out.push_back(pattern);
+    if (!Is(pattern, "object_pattern")) return out;
+    uint32_t count = ts_node_named_child_count(pattern);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(pattern, i);
+      if (Is(p, "shorthand_property_identifier_pattern")) out.push_back(p);
+      if (Is(p, "pair_pattern") && Is(Field(p, "value"), "identifier")) out.push_back(Field(p, "value"));
+    }
+    return out;
+  }
+
+  // `const { action } = make(); export { action };`: the declaration of an exported local is
+  // server code when it is exported under a server export's name.
+  void ExportClause(TSNode n) {
+    if (!ts_node_is_null(Field(n, "source")) || !ts_node_is_null(Field(n, "declaration"))) return;
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode clause = ts_node_named_child(n, i);
+      if (!Is(clause, "export_clause")) continue;
+      uint32_t sc = ts_node_named_child_count(clause);
+      for (uint32_t j = 0; j < sc; ++j) {
+        TSNode spec = ts_node_named_child(clause, j);
+        TSNode name = Field(spec, "name"), alias = Field(spec, "alias");
+        if (!IsServerExportName(Text(ts_node_is_null(alias) ? name : alias))) continue;
+        exported_locals_.emplace_back(Text(name));
       }
     }
   }
@@ -257,12 +300,23 @@ class Walker {
           std::strcmp(t, "interface_declaration") == 0 || std::strcmp(t, "type_parameters") == 0) {
         return true;
       }
+      if (std::strcmp(t, "export_statement") == 0 || std::strcmp(t, "import_specifier") == 0 ||
+          std::strcmp(t, "export_specifier") == 0) {
+        // export type { A } / import { type A }: erased
+        uint32_t count = ts_node_child_count(p);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_child(p, i);
+          if (!ts_node_is_named(c) && std::strcmp(ts_node_type(c), "type") == 0) return true;
+        }
+      }
       if (std::strstr(t, "statement") || std::strstr(t, "declaration")) return false;
     }
     return false;
   }
 
   // An identifier that may name an import's local or a top-level helper: where it is used.
+  // A local declaration or parameter named like an import shadows it in its scope: uses there are
+  // the local's (scopes are approximated by the nearest enclosing function or block).
   void RecordUse(TSNode n) {
     auto it = uses_.find(std::string(Text(n)));
     if (it == uses_.end() || InType(n)) return;
@@ -271,7 +325,26 @@ class Walker {
     for (const Helper& h : helpers_) {
       if (h.binding == at) return;
     }
+    TSNode parent = ts_node_parent(n);
+    if (Is(parent, "import_specifier")) return;  // `a as b`: the imported name, not a use
+    if (IsLocalBinding(n, parent)) {
+      TSNode scope = parent;
+      while (!ts_node_is_null(scope) && !Is(scope, "statement_block") && !IsFunction(scope) && !Is(scope, "program")) {
+        scope = ts_node_parent(scope);
+      }
+      if (!ts_node_is_null(scope) && !Is(scope, "program")) shadows_[it->first].push_back(SpanOf(scope));
+      return;
+    }
     it->second.push_back(at);
+  }
+
+  bool IsLocalBinding(TSNode n, TSNode parent) const {
+    if (Is(n, "shorthand_property_identifier_pattern")) return true;  // ({ env }) => ...
+    if (Is(parent, "variable_declarator")) return ts_node_eq(Field(parent, "name"), n);
+    if (Is(parent, "assignment_pattern")) return ts_node_eq(Field(parent, "left"), n);
+    if (Is(parent, "pair_pattern")) return ts_node_eq(Field(parent, "value"), n);
+    return Is(parent, "required_parameter") || Is(parent, "optional_parameter") || Is(parent, "formal_parameters") ||
+           Is(parent, "catch_clause") || Is(parent, "array_pattern") || Is(parent, "rest_pattern");
   }
 
   void AddLocal(JsImport* imp, TSNode local, std::string imported) {
@@ -290,8 +363,12 @@ class Walker {
     uint32_t count = ts_node_named_child_count(decl);  // lexical_declaration / variable_declaration
     for (uint32_t i = 0; i < count; ++i) {
       TSNode d = ts_node_named_child(decl, i);
-      if (Is(d, "variable_declarator") && IsServerExportName(Text(Field(d, "name")))) {
-        out_->server_exports.push_back(SpanOf(d));
+      if (!Is(d, "variable_declarator")) continue;
+      for (TSNode name : BoundNames(Field(d, "name"))) {  // export const { loader, action } = ...
+        if (IsServerExportName(Text(name))) {
+          out_->server_exports.push_back(SpanOf(d));
+          break;
+        }
       }
     }
   }
@@ -318,7 +395,8 @@ class Walker {
   void Visit(TSNode n) {
     const char* type = ts_node_type(n);
     if (track_uses_ &&
-        (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0)) {
+        (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0 ||
+         std::strcmp(type, "shorthand_property_identifier_pattern") == 0)) {
       RecordUse(n);
     }
     switch (type[0]) {
@@ -790,8 +868,10 @@ class Walker {
   std::vector<std::pair<TSNode, const std::pair<std::string, std::string>*>> page_data_fns_;
   bool track_uses_ = false;
   std::map<std::string, std::vector<uint32_t>> uses_;  // import locals and helpers -> where used
+  std::map<std::string, std::vector<JsSpan>> shadows_;  // scopes where a local hides the name
   std::set<uint32_t> binding_sites_;                   // where import locals are bound
   std::vector<Helper> helpers_;
+  std::vector<std::string_view> exported_locals_;  // exported by `export { x }` as a server export
 };
 
 const TSLanguage* LanguageOf(JsDialect d) {
