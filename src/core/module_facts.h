@@ -31,6 +31,9 @@ struct HeldSecret {
   std::string what;  // "process.env.STRIPE_SECRET_KEY", "Stripe secret key sk_live_…3f9a"
   std::string provider;
   uint64_t secret_hash = 0;
+  // The secret itself is written in the module (shipped with it); otherwise it is an env read,
+  // which bundlers inline or leave undefined.
+  bool literal = false;
 };
 
 // An import of a server SDK (rules/sdks.toml side = "server").

@@ -111,8 +111,8 @@ class Reach {
     return related;
   }
 
-  Finding* Add(const char* rule, const Location& loc, std::string message) {
-    std::optional<Finding> f = k_.MakeFinding(rule, loc, std::move(message));
+  Finding* Add(const char* rule, const Location& loc, std::string message, Level cap = Level::kError) {
+    std::optional<Finding> f = k_.MakeFinding(rule, loc, std::move(message), cap);
     if (!f) return nullptr;
     f->properties["side"] = SideName(Side::kClient);
     out_.findings.push_back(std::move(*f));
@@ -130,8 +130,15 @@ class Reach {
       const ModuleFacts& mod = mods_[m];
       std::vector<RelatedLocation> related = ChainLocations(chain);
       for (const HeldSecret& s : mod.secrets) {
-        Finding* f = Add(kServerModule, s.location,
-                         s.what + " reaches the browser: client code imports this module (" + ChainText(chain) + ")");
+        // A literal ships with the module; an env read is inlined by some bundlers and undefined
+        // with others (Next.js, Vite): a warning, the module is still on the wrong side.
+        Finding* f = s.literal
+                         ? Add(kServerModule, s.location,
+                               s.what + " reaches the browser: client code imports this module (" + ChainText(chain) + ")")
+                         : Add(kServerModule, s.location,
+                               s.what + " is read in a module client code imports (" + ChainText(chain) +
+                                   "): inlined into the bundle by some bundlers, undefined in the browser with others",
+                               Level::kWarning);
         if (!f) continue;
         f->related = related;
         for (const HeldSdk& sdk : mod.server_sdks) {

@@ -82,12 +82,12 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
     std::string name(r.name);
     if (!PublicPrefixOf(knowledge, name).empty() || !IsSecretName(knowledge, name)) continue;
     if (InServerExport(model, r.span.begin)) continue;
-    m.secrets.push_back({lines.Span(target.path, r.span.begin, r.span.end), Describe(r), "", 0});
+    m.secrets.push_back({lines.Span(target.path, r.span.begin, r.span.end), Describe(r), "", 0, false});
   }
   for (const CredentialMatch& c : credentials) {
     if (c.exposure != Exposure::kSecret || !c.rule || InServerExport(model, c.begin)) continue;
     m.secrets.push_back({lines.Span(target.path, c.begin, c.end), c.rule->description + " " + c.secret.masked(),
-                         c.rule->provider, c.secret.hash()});
+                         c.rule->provider, c.secret.hash(), true});
   }
   return m;
 }
