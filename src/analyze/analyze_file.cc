@@ -8,6 +8,7 @@
 #include "analyze/credentials/hardcoded.h"
 #include "analyze/credentials/in_file.h"
 #include "analyze/inline_ignore.h"
+#include "analyze/javascript/project_files.h"
 #include "analyze/merge.h"
 #include "core/fingerprint.h"
 #include "core/secret.h"
@@ -50,6 +51,7 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
     if (facts.kind == FileKind::kCarrier) {
       AnalyzeCarrier(target, facts, knowledge_, credentials_, matches, &yaml_, &out);
     }
+    CollectProjectFile(target, knowledge_, &out.facts.graph);
   }
   out.facts.inline_ignores = FindInlineIgnores(target.path, text, lines);
 

@@ -33,9 +33,15 @@ class ProjectLayout {
   void AddGitlabCi(std::string_view bytes);
   bool IsGitlabInclude(const std::string& path) const { return gitlab_includes_.count(path) > 0; }
 
+  // Every file of the scan, so that classification can ask whether a package has one (a Vite
+  // app's index.html).
+  void AddFile(const std::string& path) { files_.insert(path); }
+  bool HasFile(const std::string& path) const { return files_.count(path) > 0; }
+
  private:
   std::set<std::string> gitlab_includes_;
   std::map<std::string, PackageInfo> packages_;  // by dir
+  std::set<std::string> files_;
 };
 
 }  // namespace keylint

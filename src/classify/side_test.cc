@@ -99,10 +99,45 @@ TEST(ClassifySide, ExpoAngularAndSpas) {
   EXPECT_EQ(env.side_reason, "Angular environment file (always bundled into the app)");
   EXPECT_EQ(SideOf(ng, "src/app/app.config.ts").side, Side::kClient);
   ProjectLayout vite = Layout({{"package.json", R"("react":"18","vite":"5")"}});
+  vite.AddFile("index.html");
   EXPECT_EQ(SideOf(vite, "src/App.tsx").side, Side::kClient);
   EXPECT_EQ(SideOf(vite, "vite.config.ts").side, Side::kServer);
   ProjectLayout cra = Layout({{"package.json", R"("react-scripts":"5")"}});
   EXPECT_EQ(SideOf(cra, "src/App.js").side, Side::kClient);
+}
+
+TEST(ClassifySide, APackagesSideComesFromItsOwnEntryPoints) {
+  // A library built with Vite (no index.html) is left to the module graph, not made client code
+  // because another package of the repository is a Vite app.
+  ProjectLayout l = Layout({{"apps/web/package.json", R"("vite":"5","react":"18")"},
+                            {"packages/db/package.json", R"("vite":"5")"},
+                            {"packages/server/package.json", R"("express":"4")"}});
+  l.AddFile("apps/web/index.html");
+  EXPECT_EQ(SideOf(l, "apps/web/src/App.tsx").side, Side::kClient);
+  FileFacts db = SideOf(l, "packages/db/src/index.ts");
+  EXPECT_EQ(db.side, Side::kUnknown);
+  EXPECT_EQ(db.framework, "vite");  // its public prefixes still apply
+  // *.client.ts in a Node server package is an API client, not browser code.
+  EXPECT_EQ(SideOf(l, "packages/server/lib/clients/auth.client.ts").side, Side::kServer);
+  // Test code is never browser code.
+  FileFacts test = SideOf(l, "apps/web/src/App.test.tsx", "'use client';\n");
+  EXPECT_EQ(test.side, Side::kServer);
+  EXPECT_FALSE(test.side_boundary);
+}
+
+TEST(ClassifySide, BoundariesAndImportHints) {
+  ProjectLayout l = Layout({{"package.json", kNext}});
+  FileFacts marked = SideOf(l, "lib/db.ts", "import 'server-only';\n");
+  EXPECT_TRUE(marked.side_boundary);
+  FileFacts commented = SideOf(l, "lib/env.ts", "/* never `import 'server-only'` here */\nexport const a = 1;\n");
+  EXPECT_NE(commented.side, Side::kServer);
+  EXPECT_TRUE(SideOf(l, "lib/x.server.ts").side_boundary);
+  FileFacts component = SideOf(l, "app/page.tsx");
+  EXPECT_EQ(component.side, Side::kServer);
+  EXPECT_FALSE(component.side_boundary);  // client code importing it bundles it
+  FileFacts hinted = SideOf(l, "lib/ui.ts", "import { createRoot } from 'react-dom/client';\n");
+  EXPECT_EQ(hinted.side, Side::kClient);
+  EXPECT_TRUE(hinted.side_from_imports);
 }
 
 TEST(ClassifySide, MonorepoUsesNearestPackage) {
@@ -120,14 +155,6 @@ TEST(ClassifySide, MonorepoUsesNearestPackage) {
 TEST(ClassifySide, NonSourceFilesAreNotClassified) {
   ProjectLayout l = Layout({{"package.json", kNext}});
   EXPECT_EQ(SideOf(l, "app/.env.local").side, Side::kUnknown);
-}
-
-TEST(SideSignals, ImportSpecifiers) {
-  std::vector<std::string_view> s = ImportSpecifiers(
-      "import a from 'a';\nimport {b} from \"@b/c\";\nconst d = require( 'd' );\n"
-      "import 'e';\nconst f = await import(\"f/g\");\nconst s = 'from';\nx('not')\n");
-  std::vector<std::string_view> want = {"a", "@b/c", "d", "e", "f/g"};
-  EXPECT_EQ(s, want);
 }
 
 TEST(SideSignals, DirectivePrologueStopsAtCode) {

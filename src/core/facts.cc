@@ -19,6 +19,14 @@ void Facts::Append(Facts&& other) {
   MoveAppend(ci_workflow_calls, other.ci_workflow_calls);
   MoveAppend(ci_reusable_secrets, other.ci_reusable_secrets);
   MoveAppend(inline_ignores, other.inline_ignores);
+  graph.Append(std::move(other.graph));
+}
+
+void ModuleGraphFacts::Append(ModuleGraphFacts&& other) {
+  MoveAppend(modules, other.modules);
+  MoveAppend(manifests, other.manifests);
+  MoveAppend(tsconfigs, other.tsconfigs);
+  MoveAppend(entries, other.entries);
 }
 
 }  // namespace keylint

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/module_facts.h"
 #include "core/target.h"
 
 namespace keylint {
@@ -85,6 +86,7 @@ struct Facts {
   std::vector<CiWorkflowCall> ci_workflow_calls;
   std::vector<CiReusableSecret> ci_reusable_secrets;
   std::vector<InlineIgnore> inline_ignores;
+  ModuleGraphFacts graph;  // for project/module_graph.h and client_reach.h
 
   void Append(Facts&& other);
 };

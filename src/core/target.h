@@ -85,6 +85,12 @@ struct FileFacts {
   // Why side and stage were decided, for --verbose ("next app/ without 'use client'").
   std::string side_reason;
   std::string stage_reason;
+  // The side is one bundlers enforce ('server-only', 'use server', *.server.*, $lib/server): the
+  // module graph never carries client code across it.
+  bool side_boundary = false;
+  // The side was inferred from the modules the file imports (react-dom, express): a hint good
+  // enough for the file's own checks, too weak to make it a client entry of the module graph.
+  bool side_from_imports = false;
   // The framework of the file's package ("next", "vite", ... as in rules/exposure.toml); "" if none.
   std::string framework;
   // A test file or fixture (tests/, __tests__/, *.test.ts, *.spec.js): test keys there are fine.

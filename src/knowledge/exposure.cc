@@ -51,12 +51,13 @@ Status ReadPaths(const toml::table& t, std::string_view key, std::string_view or
   for (const toml::node& item : *arr) {
     const toml::table* p = item.as_table();
     if (!p) return ErrorAt(origin, item, "'paths' entries must be tables {glob, side, why}");
-    if (Status s = CheckKeys(*p, {"glob", "side", "why"}, origin, "paths"); !s.ok()) return s;
+    if (Status s = CheckKeys(*p, {"glob", "side", "why", "boundary"}, origin, "paths"); !s.ok()) return s;
     PathConvention c;
     std::string glob;
     if (Status s = ReadString(*p, "glob", origin, &glob, true); !s.ok()) return s;
     if (Status s = ReadSide(*p, "side", origin, &c.side); !s.ok()) return s;
     if (Status s = ReadString(*p, "why", origin, &c.reason, true); !s.ok()) return s;
+    if (Status s = ReadBool(*p, "boundary", origin, &c.boundary); !s.ok()) return s;
     for (std::string& e : ExpandBraces(glob)) {
       c.glob = std::move(e);
       out->push_back(c);
@@ -122,7 +123,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
                                "fallback_paths", "build_output", "bundler", "server_modules",
-                               "client_modules"},
+                               "client_modules", "data_wrappers"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -135,7 +136,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
                    ReadPaths(t, "fallback_paths", origin, &e.fallback_paths),
                    ReadBuildOutput(t, origin, &e.build_output),
                    ReadStrings(t, "server_modules", origin, &e.server_modules),
-                   ReadStrings(t, "client_modules", origin, &e.client_modules)}) {
+                   ReadStrings(t, "client_modules", origin, &e.client_modules),
+                   ReadStrings(t, "data_wrappers", origin, &e.data_wrappers)}) {
     if (!s.ok()) return s;
   }
   AddPrefixes(prefixes, &e.public_prefixes);
@@ -164,7 +166,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
 
 Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "name", "packages", "public_prefixes", "paths",
-                               "server_exports", "default_side"},
+                               "server_exports", "default_side", "app_files", "aliases", "page_data"},
                            origin, "[[framework]]");
       !s.ok()) {
     return s;
@@ -175,11 +177,61 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
                    ReadStrings(t, "public_prefixes", origin, &f.public_prefixes),
                    ReadPaths(t, "paths", origin, &f.paths),
                    ReadStrings(t, "server_exports", origin, &f.server_exports),
-                   ReadSide(t, "default_side", origin, &f.default_side)}) {
+                   ReadSide(t, "default_side", origin, &f.default_side),
+                   ReadStrings(t, "app_files", origin, &f.app_files)}) {
     if (!s.ok()) return s;
+  }
+  if (const toml::node* node = t.get("aliases")) {
+    const toml::table* m = node->as_table();
+    if (!m) return ErrorAt(origin, *node, "'aliases' must be a table of folders");
+    for (const auto& [from, to] : *m) {
+      if (!to.is_string()) return ErrorAt(origin, to, "'aliases' values must be folders");
+      f.aliases.emplace_back(std::string(from.str()), to.as_string()->get());
+    }
+  }
+  if (const toml::node* node = t.get("page_data")) {
+    const toml::array* arr = node->as_array();
+    if (!arr) return ErrorAt(origin, *node, "'page_data' must be an array of tables {export, property, files}");
+    for (const toml::node& item : *arr) {
+      const toml::table* p = item.as_table();
+      if (!p) return ErrorAt(origin, item, "'page_data' entries must be tables {export, property, files}");
+      if (Status s = CheckKeys(*p, {"export", "property", "files"}, origin, "page_data"); !s.ok()) return s;
+      PageDataExport e;
+      for (Status s : {ReadString(*p, "export", origin, &e.name, true), ReadString(*p, "property", origin, &e.property),
+                       ReadGlobs(*p, "files", origin, &e.files)}) {
+        if (!s.ok()) return s;
+      }
+      f.page_data.push_back(std::move(e));
+    }
   }
   AddPrefixes(f.public_prefixes, &k->exposure.public_prefixes);
   k->exposure.frameworks.push_back(std::move(f));
+  return {};
+}
+
+// [module_graph]: how specifiers resolve. `built_dirs = { dist = "src" }`.
+Status LoadModuleGraph(const toml::table& t, std::string_view origin, Knowledge* k) {
+  ModuleResolution& r = k->exposure.resolution;
+  if (Status s = CheckKeys(t, {"extensions", "conditions", "entry_fields", "built_dirs",
+                               "extension_manifest_keys"},
+                           origin, "[module_graph]");
+      !s.ok()) {
+    return s;
+  }
+  for (Status s : {ReadStrings(t, "extensions", origin, &r.extensions),
+                   ReadStrings(t, "conditions", origin, &r.conditions),
+                   ReadStrings(t, "entry_fields", origin, &r.entry_fields),
+                   ReadStrings(t, "extension_manifest_keys", origin, &r.extension_manifest_keys)}) {
+    if (!s.ok()) return s;
+  }
+  if (const toml::node* node = t.get("built_dirs")) {
+    const toml::table* m = node->as_table();
+    if (!m) return ErrorAt(origin, *node, "'built_dirs' must be a table of folder names");
+    for (const auto& [from, to] : *m) {
+      if (!to.is_string()) return ErrorAt(origin, to, "'built_dirs' values must be folder names");
+      r.built_dirs.emplace_back(std::string(from.str()), to.as_string()->get());
+    }
+  }
   return {};
 }
 
@@ -230,6 +282,11 @@ Status LoadExposure(const toml::table& root, std::string_view origin, bool /*use
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[exposure] must be a table");
     if (Status s = LoadExposureTable(*t, origin, k); !s.ok()) return s;
+  }
+  if (const toml::node* node = root.get("module_graph")) {
+    const toml::table* t = node->as_table();
+    if (!t) return ErrorAt(origin, *node, "[module_graph] must be a table");
+    if (Status s = LoadModuleGraph(*t, origin, k); !s.ok()) return s;
   }
   if (Status s = ForEachTable(root, "framework", origin,
                               [&](const toml::table& t) { return LoadFramework(t, origin, k); });

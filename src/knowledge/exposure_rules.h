@@ -21,6 +21,17 @@ struct PathConvention {
   std::string glob;
   Side side = Side::kUnknown;
   std::string reason;  // for --verbose: "Next.js API route (pages/api/)"
+  // A side the bundler enforces (*.server.*, $lib/server): the module graph never carries client
+  // code across it, and a client import of such a module is reported.
+  bool boundary = false;
+};
+
+// An export whose return value the framework serialises into the page or response for the
+// browser: getServerSideProps' `props`, a Remix loader's data, a SvelteKit load's return value.
+struct PageDataExport {
+  std::string name;      // "getServerSideProps"; also matched as `Page.getInitialProps = ...`
+  std::string property;  // the part of the returned object that is sent ("props"); "" = all of it
+  std::vector<std::string> files;  // path globs (relative to the package) it applies in; empty = any
 };
 
 // Where a bundler writes what it builds: files whose path (relative to their package's folder)
@@ -46,6 +57,14 @@ struct Framework {
   std::vector<std::string> server_exports;
   // Side of the package's other source files (kUnknown: no opinion). Express: server.
   Side default_side = Side::kUnknown;
+  // Files (paths relative to the package, no globs) of which one must exist for `paths` and
+  // `default_side` to apply: a package that depends on Vite but has no index.html is a library built with Vite, not
+  // a browser app. Empty: always apply.
+  std::vector<std::string> app_files;
+  // Import aliases the framework defines without a committed tsconfig: "$lib" -> "src/lib"
+  // (relative to the package).
+  std::vector<std::pair<std::string, std::string>> aliases;
+  std::vector<PageDataExport> page_data;
 };
 
 // A bundler or framework config file that can inline values into client bundles.
@@ -54,6 +73,18 @@ struct BundlerConfig {
   std::vector<std::string> files;                // base-name globs: "next.config.*"
   std::vector<std::string> inline_properties;    // properties whose object value is inlined: env
   std::vector<std::string> inline_constructors;  // new DefinePlugin({...}), new EnvironmentPlugin([...])
+};
+
+// How import specifiers resolve to files (project/module_graph.cc), as bundlers and TypeScript do.
+struct ModuleResolution {
+  std::vector<std::string> extensions;    // tried after the specifier as written: ".ts", ...
+  std::vector<std::string> conditions;    // package.json `exports` conditions, preferred first
+  std::vector<std::string> entry_fields;  // package.json fields naming the entry: source, main, ...
+  // Output folder -> source folder, for package entries that point at a build nobody committed
+  // ("main": "dist/index.js" -> src/index.ts).
+  std::vector<std::pair<std::string, std::string>> built_dirs;
+  // Browser-extension manifest keys whose scripts run in the browser: "content_scripts.js".
+  std::vector<std::string> extension_manifest_keys;
 };
 
 struct ExposureKnowledge {
@@ -72,9 +103,12 @@ struct ExposureKnowledge {
   // Build output folders per framework, first match wins.
   std::vector<BuildOutput> build_output;
   std::vector<BundlerConfig> bundlers;
+  // Calls that pass their argument through to the response unchanged: `json({...})`, `data(...)`.
+  std::vector<std::string> data_wrappers;
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;
   std::vector<std::string> client_modules;
+  ModuleResolution resolution;
 };
 
 // An SDK and the side it belongs to.

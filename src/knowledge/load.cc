@@ -24,6 +24,7 @@ const Section kSections[] = {
     {"fragments", LoadCredentials},  {"generic", LoadCredentials},
     {"exposure", LoadExposure},    {"framework", LoadExposure},
     {"sdk", LoadExposure},         {"sdk_env", LoadExposure},
+    {"module_graph", LoadExposure},
     {"stages", LoadStages},        {"ci", LoadStages},
     {"settings", LoadSettings},    {"allowlist", LoadSettings},
 };

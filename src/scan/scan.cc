@@ -15,8 +15,10 @@
 #include "core/secret.h"
 #include "knowledge/embedded_rules.h"
 #include "policy/policy.h"
+#include "project/client_reach.h"
 #include "project/cross_file.h"
 #include "source/file_reader.h"
+#include "project/module_graph.h"
 
 namespace keylint {
 namespace {
@@ -188,6 +190,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   ProjectLayout layout;
   const size_t max_bytes = knowledge.settings.max_file_bytes;
   for (size_t i = 0; i < targets.size(); ++i) {
+    layout.AddFile(targets[i].path);
     const std::string name = fs::path(targets[i].path).filename().string();
     const bool gitlab = name == ".gitlab-ci.yml" || name == ".gitlab-ci.yaml";
     if (name != "package.json" && !gitlab) continue;
@@ -257,7 +260,18 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     all_facts.Append(std::move(s.analysis.facts));
   }
   // Versions of files from different commits (--history) are not one project: no cross-file checks.
-  if (!history) AddCrossFileFindings(CrossFileFindings(all_facts, knowledge), &targets, &findings);
+  if (!history) {
+    // The module graph decides what else is client code: modules client entries import.
+    std::vector<Finding> cross = CrossFileFindings(all_facts, knowledge);
+    ModuleGraph graph(all_facts.graph, knowledge);
+    ClientReach reach = ComputeClientReach(graph, knowledge);
+    cross.insert(cross.end(), std::make_move_iterator(reach.findings.begin()),
+                 std::make_move_iterator(reach.findings.end()));
+    if (request.verbose) {
+      run.verbose_lines.insert(run.verbose_lines.end(), reach.verbose_lines.begin(), reach.verbose_lines.end());
+    }
+    AddCrossFileFindings(std::move(cross), &targets, &findings);
+  }
   if (request.source.mode == SourceRequest::Mode::kDiff) KeepChangedLines(targets, &findings);
   std::sort(findings.begin(), findings.end(), FindingLess);
 

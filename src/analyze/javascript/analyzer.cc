@@ -2,6 +2,7 @@
 
 #include "analyze/javascript/extract.h"
 #include "analyze/javascript/gate.h"
+#include "analyze/javascript/graph_facts.h"
 #include "analyze/javascript/rules.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
@@ -30,6 +31,11 @@ struct JsAnalyzer::Impl {
   const CredentialScanner& scanner;
   JsExtractor extractor;
   std::string last_reason;
+
+  // The gate, the parse and the client/ rules; true when *model holds a parse.
+  bool ParseAndApply(const Target& target, const FileFacts& facts,
+                     const std::vector<CredentialMatch>& credentials, JsDialect dialect, bool component,
+                     const std::vector<JsSpan>& ranges, JsFileModel* model, FileAnalysis* out);
 };
 
 JsAnalyzer::JsAnalyzer(const Knowledge& knowledge, const CredentialScanner& credentials)
@@ -46,50 +52,67 @@ void JsAnalyzer::Analyze(const Target& target, const FileFacts& facts,
       facts.language != Language::kTsx) {
     return;
   }
-  const BundlerConfig* bundler = BundlerConfigFor(k, target.path);
-  std::string_view reason = ShouldParse(target, facts, k, credentials);
-  if (reason.empty()) {
-    impl_->last_reason = "not parsed: no reason to";
-    ApplyClientRules(target, facts, k, impl_->scanner, credentials, nullptr, bundler, out);
-    return;
-  }
-  if (LooksMinified(target.bytes)) {
-    impl_->last_reason = "not parsed: minified";
-    ApplyClientRules(target, facts, k, impl_->scanner, credentials, nullptr, bundler, out);
-    return;
-  }
-  impl_->last_reason = "parsed: " + std::string(reason);
-
-  std::string lower = target.path;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = ToLower(target.path);
   JsDialect dialect = facts.language == Language::kTsx          ? JsDialect::kTsx
                       : facts.language == Language::kTypeScript ? JsDialect::kTypeScript
                                                                 : JsDialect::kJavaScript;
   std::vector<JsSpan> ranges;
-  if (EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") || EndsWith(lower, ".astro")) {
+  bool component = EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") || EndsWith(lower, ".astro");
+  if (component) {
     bool typescript = false;
     ranges = ScriptBlocks(target.bytes, &typescript);
     if (typescript) dialect = JsDialect::kTypeScript;
-    if (ranges.empty()) {
-      ApplyClientRules(target, facts, k, impl_->scanner, credentials, nullptr, bundler, out);
-      return;
-    }
+  }
+  JsFileModel model;
+  bool parsed = impl_->ParseAndApply(target, facts, credentials, dialect, component, ranges, &model, out);
+  // Every module is a node of the module graph, parsed or not.
+  out->facts.graph.modules.push_back(
+      CollectModuleFacts(target, facts, k, credentials, ranges, parsed ? &model : nullptr));
+}
+
+bool JsAnalyzer::Impl::ParseAndApply(const Target& target, const FileFacts& facts,
+                                     const std::vector<CredentialMatch>& credentials, JsDialect dialect,
+                                     bool component, const std::vector<JsSpan>& ranges, JsFileModel* model,
+                                     FileAnalysis* out) {
+  const Knowledge& k = knowledge;
+  const BundlerConfig* bundler = BundlerConfigFor(k, target.path);
+  std::string_view reason = ShouldParse(target, facts, k, credentials);
+  if (reason.empty()) {
+    last_reason = "not parsed: no reason to";
+    ApplyClientRules(target, facts, k, scanner, credentials, nullptr, bundler, out);
+    return false;
+  }
+  if (LooksMinified(target.bytes)) {
+    last_reason = "not parsed: minified";
+    ApplyClientRules(target, facts, k, scanner, credentials, nullptr, bundler, out);
+    return false;
+  }
+  last_reason = "parsed: " + std::string(reason);
+  if (component && ranges.empty()) {
+    ApplyClientRules(target, facts, k, scanner, credentials, nullptr, bundler, out);
+    return false;
   }
 
   JsExtractOptions options;
-  if (const Framework* fw = FrameworkById(k, facts.framework)) options.server_exports = fw->server_exports;
+  if (const Framework* fw = FrameworkById(k, facts.framework)) {
+    options.server_exports = fw->server_exports;
+    for (const PageDataExport* e : PageDataExportsFor(k, target.path, facts)) {
+      options.page_data.emplace_back(e->name, e->property);
+    }
+  }
+  options.data_wrappers = k.exposure.data_wrappers;
   if (bundler) {
     options.inline_properties = bundler->inline_properties;
     options.inline_constructors = bundler->inline_constructors;
   }
-  JsFileModel model;
-  if (!impl_->extractor.Extract(target.bytes, dialect, ranges, options, &model)) {
+  if (!extractor.Extract(target.bytes, dialect, ranges, options, model)) {
     out->notifications.push_back(
         {Level::kWarning, target.path, 0, "JavaScript parse did not finish; client/ checks skipped"});
-    ApplyClientRules(target, facts, k, impl_->scanner, credentials, nullptr, bundler, out);
-    return;
+    ApplyClientRules(target, facts, k, scanner, credentials, nullptr, bundler, out);
+    return false;
   }
-  ApplyClientRules(target, facts, k, impl_->scanner, credentials, &model, bundler, out);
+  ApplyClientRules(target, facts, k, scanner, credentials, model, bundler, out);
+  return true;
 }
 
 bool JsAnalyzer::LanguagesLoad(std::string* error) { return JsExtractor::LanguagesLoad(error); }

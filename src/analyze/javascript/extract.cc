@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <set>
 
 extern "C" {
@@ -36,14 +37,77 @@ class Walker {
     TopLevel(root);
     for (size_t i = 0; i < out_->imports.size(); ++i) {
       JsImport& imp = out_->imports[i];
-      if (imp.type_only || imp.locals.empty()) continue;
+      if (imp.type_only || imp.locals.empty() || imp.reexport) continue;
       imp.used_as_value = false;
       for (const std::string& l : imp.locals) es_locals_.push_back({l, i});
     }
+    for (std::string_view local : exported_locals_) {
+      for (const Helper& h : helpers_) {
+        if (h.name == local) out_->server_exports.push_back(h.span);
+      }
+    }
+    // Where there are exports the framework keeps on the server, which imports only they use:
+    // the bundler drops those (and the top-level helpers only they call) from the client bundle.
+    track_uses_ = !out_->server_exports.empty();
+    if (track_uses_) {
+      for (JsImport& imp : out_->imports) {
+        if (imp.locals.empty() || imp.reexport) continue;
+        for (size_t j = 0; j < imp.locals.size(); ++j) {
+          uses_.emplace(imp.locals[j], std::vector<uint32_t>());
+          binding_sites_.insert(imp.local_spans[j].begin);
+        }
+      }
+      for (const Helper& h : helpers_) uses_.emplace(h.name, std::vector<uint32_t>());
+    }
     Walk(root);
+    if (track_uses_) MarkServerOnlyImports();
+    for (const auto& [fn, entry] : page_data_fns_) PageData(fn, *entry);
   }
 
- private:
+  // A top-level declaration that is not exported: `function handle() {}`, `const handle = ...`.
+  struct Helper {
+    std::string name;
+    JsSpan span;
+    uint32_t binding = 0;
+  };
+
+  void MarkServerOnlyImports() {
+    std::vector<JsSpan> server = out_->server_exports;
+    auto inside = [&](uint32_t at) {
+      for (const JsSpan& s : server) {
+        if (at >= s.begin && at < s.end) return true;
+      }
+      return false;
+    };
+    auto only_server = [&](const std::string& name, const JsSpan* self) {
+      for (uint32_t at : uses_[name]) {
+        if (self && at >= self->begin && at < self->end) continue;  // recursion
+        bool shadowed = false;
+        for (const JsSpan& scope : shadows_[name]) shadowed = shadowed || (at >= scope.begin && at < scope.end);
+        if (shadowed) continue;
+        if (!inside(at)) return false;
+      }
+      return true;
+    };
+    // Helpers used only by server code are server code too; to a fixed point.
+    std::vector<bool> taken(helpers_.size(), false);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (size_t i = 0; i < helpers_.size(); ++i) {
+        if (taken[i] || uses_[helpers_[i].name].empty() || !only_server(helpers_[i].name, &helpers_[i].span)) continue;
+        taken[i] = changed = true;
+        server.push_back(helpers_[i].span);
+      }
+    }
+    for (JsImport& imp : out_->imports) {
+      if (imp.locals.empty() || imp.reexport) continue;
+      imp.used_outside_server_exports = false;
+      for (const std::string& l : imp.locals) {
+        if (!only_server(l, nullptr)) imp.used_outside_server_exports = true;
+      }
+    }
+  }
+
   std::string_view Text(TSNode n) const {
     uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
     if (b > bytes_.size() || e > bytes_.size() || e < b) return {};
@@ -112,7 +176,15 @@ class Walker {
       do {
         TSNode n = ts_tree_cursor_current_node(&c);
         if (Is(n, "import_statement")) Import(n);
-        if (Is(n, "export_statement") && !options_.server_exports.empty()) ServerExport(n);
+        if (Is(n, "export_statement")) {
+          Reexport(n);
+          if (!options_.server_exports.empty()) ServerExport(n);
+        }
+        if (!options_.server_exports.empty()) {
+          MaybeHelper(n);
+          if (Is(n, "export_statement")) ExportClause(n);
+        }
+        if (Is(n, "export_statement") && !options_.page_data.empty()) PageDataExport(n);
       } while (ts_tree_cursor_goto_next_sibling(&c));
     }
     ts_tree_cursor_delete(&c);
@@ -139,7 +211,7 @@ class Walker {
           uint32_t sc = ts_node_named_child_count(part);
           for (uint32_t k = 0; k < sc; ++k) {
             TSNode spec = ts_node_named_child(part, k);
-            if (!Is(spec, "import_specifier")) continue;
+            if (!Is(spec, "import_specifier") || InType(ts_node_named_child(spec, 0))) continue;  // { type A }
             TSNode name = Field(spec, "name"), alias = Field(spec, "alias");
             std::string imported = KeyName(name);
             AddLocal(&imp, ts_node_is_null(alias) ? name : alias, imported);
@@ -149,6 +221,8 @@ class Walker {
     }
     if (imp.module == "$env/static/private") {
       for (size_t i = 0; i < imp.locals.size(); ++i) {
+        env_bindings_.emplace(imp.locals[i], std::make_pair(imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
+                                                            imp.local_spans[i]));
         out_->env_reads.push_back({imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
                                    EnvReadKind::kSvelteKitPrivate, imp.local_spans[i], false});
       }
@@ -158,6 +232,127 @@ class Walker {
     }
     out_->imports.push_back(std::move(imp));
   }
+  // export { a } from 'm' / export * from 'm'
+  void Reexport(TSNode n) {
+    JsImport imp;
+    TSNode source = Field(n, "source");
+    if (ts_node_is_null(source) || !StringValue(source, &imp.module)) return;
+    imp.span = SpanOf(source);
+    imp.reexport = true;
+    uint32_t count = ts_node_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode ch = ts_node_child(n, i);
+      if (!ts_node_is_named(ch) && Text(ch) == "type") imp.type_only = true;
+    }
+    out_->imports.push_back(std::move(imp));
+  }
+
+  void MaybeHelper(TSNode n) {
+    if (Is(n, "function_declaration") || Is(n, "generator_function_declaration")) {
+      TSNode name = Field(n, "name");
+      if (!ts_node_is_null(name)) helpers_.push_back({std::string(Text(name)), SpanOf(n), ts_node_start_byte(name)});
+      return;
+    }
+    if (!Is(n, "lexical_declaration") && !Is(n, "variable_declaration")) return;
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode d = ts_node_named_child(n, i);
+      if (!Is(d, "variable_declarator")) continue;
+      for (TSNode name : BoundNames(Field(d, "name"))) {
+        helpers_.push_back({std::string(Text(name)), SpanOf(d), ts_node_start_byte(name)});
+      }
+    }
+  }
+
+  // The identifiers a declarator binds: `x`, `{ a, b: c }` -> a, c.
+  std::vector<TSNode> BoundNames(TSNode pattern) const {
+    std::vector<TSNode> out;
+    if (Is(pattern, "identifier")) out.push_back(pattern);
+    if (!Is(pattern, "object_pattern")) return out;
+    uint32_t count = ts_node_named_child_count(pattern);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(pattern, i);
+      if (Is(p, "shorthand_property_identifier_pattern")) out.push_back(p);
+      if (Is(p, "pair_pattern") && Is(Field(p, "value"), "identifier")) out.push_back(Field(p, "value"));
+    }
+    return out;
+  }
+
+  // `const { action } = make(); export { action };`: the declaration of an exported local is
+  // server code when it is exported under a server export's name.
+  void ExportClause(TSNode n) {
+    if (!ts_node_is_null(Field(n, "source")) || !ts_node_is_null(Field(n, "declaration"))) return;
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode clause = ts_node_named_child(n, i);
+      if (!Is(clause, "export_clause")) continue;
+      uint32_t sc = ts_node_named_child_count(clause);
+      for (uint32_t j = 0; j < sc; ++j) {
+        TSNode spec = ts_node_named_child(clause, j);
+        TSNode name = Field(spec, "name"), alias = Field(spec, "alias");
+        if (!IsServerExportName(Text(ts_node_is_null(alias) ? name : alias))) continue;
+        exported_locals_.emplace_back(Text(name));
+      }
+    }
+  }
+
+  // Whether `n` sits in a TypeScript type (`x: typeof f`, `Array<T>`, `type A = ...`), which the
+  // compiler erases: such a use keeps nothing in the bundle.
+  static bool InType(TSNode n) {
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      const char* t = ts_node_type(p);
+      if (std::strcmp(t, "type_annotation") == 0 || std::strcmp(t, "type_arguments") == 0 ||
+          std::strcmp(t, "type_query") == 0 || std::strcmp(t, "type_alias_declaration") == 0 ||
+          std::strcmp(t, "interface_declaration") == 0 || std::strcmp(t, "type_parameters") == 0) {
+        return true;
+      }
+      if (std::strcmp(t, "export_statement") == 0 || std::strcmp(t, "import_specifier") == 0 ||
+          std::strcmp(t, "export_specifier") == 0) {
+        // export type { A } / import { type A }: erased
+        uint32_t count = ts_node_child_count(p);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_child(p, i);
+          if (!ts_node_is_named(c) && std::strcmp(ts_node_type(c), "type") == 0) return true;
+        }
+      }
+      if (std::strstr(t, "statement") || std::strstr(t, "declaration")) return false;
+    }
+    return false;
+  }
+
+  // An identifier that may name an import's local or a top-level helper: where it is used.
+  // A local declaration or parameter named like an import shadows it in its scope: uses there are
+  // the local's (scopes are approximated by the nearest enclosing function or block).
+  void RecordUse(TSNode n) {
+    auto it = uses_.find(std::string(Text(n)));
+    if (it == uses_.end() || InType(n)) return;
+    uint32_t at = ts_node_start_byte(n);
+    if (binding_sites_.count(at)) return;
+    for (const Helper& h : helpers_) {
+      if (h.binding == at) return;
+    }
+    TSNode parent = ts_node_parent(n);
+    if (Is(parent, "import_specifier")) return;  // `a as b`: the imported name, not a use
+    if (IsLocalBinding(n, parent)) {
+      TSNode scope = parent;
+      while (!ts_node_is_null(scope) && !Is(scope, "statement_block") && !IsFunction(scope) && !Is(scope, "program")) {
+        scope = ts_node_parent(scope);
+      }
+      if (!ts_node_is_null(scope) && !Is(scope, "program")) shadows_[it->first].push_back(SpanOf(scope));
+      return;
+    }
+    it->second.push_back(at);
+  }
+
+  bool IsLocalBinding(TSNode n, TSNode parent) const {
+    if (Is(n, "shorthand_property_identifier_pattern")) return true;  // ({ env }) => ...
+    if (Is(parent, "variable_declarator")) return ts_node_eq(Field(parent, "name"), n);
+    if (Is(parent, "assignment_pattern")) return ts_node_eq(Field(parent, "left"), n);
+    if (Is(parent, "pair_pattern")) return ts_node_eq(Field(parent, "value"), n);
+    return Is(parent, "required_parameter") || Is(parent, "optional_parameter") || Is(parent, "formal_parameters") ||
+           Is(parent, "catch_clause") || Is(parent, "array_pattern") || Is(parent, "rest_pattern");
+  }
+
   void AddLocal(JsImport* imp, TSNode local, std::string imported) {
     imp->locals.emplace_back(Text(local));
     imp->imported.push_back(std::move(imported));
@@ -174,8 +369,12 @@ class Walker {
     uint32_t count = ts_node_named_child_count(decl);  // lexical_declaration / variable_declaration
     for (uint32_t i = 0; i < count; ++i) {
       TSNode d = ts_node_named_child(decl, i);
-      if (Is(d, "variable_declarator") && IsServerExportName(Text(Field(d, "name")))) {
-        out_->server_exports.push_back(SpanOf(d));
+      if (!Is(d, "variable_declarator")) continue;
+      for (TSNode name : BoundNames(Field(d, "name"))) {  // export const { loader, action } = ...
+        if (IsServerExportName(Text(name))) {
+          out_->server_exports.push_back(SpanOf(d));
+          break;
+        }
       }
     }
   }
@@ -246,6 +445,11 @@ class Walker {
 
   void Visit(TSNode n) {
     const char* type = ts_node_type(n);
+    if (track_uses_ &&
+        (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0 ||
+         std::strcmp(type, "shorthand_property_identifier_pattern") == 0)) {
+      RecordUse(n);
+    }
     switch (type[0]) {
       case 'm':
         if (std::strcmp(type, "member_expression") == 0) MemberExpression(n);
@@ -398,6 +602,7 @@ class Walker {
   void VariableDeclarator(TSNode n) {
     TSNode name = Field(n, "name"), value = Field(n, "value");
     if (ts_node_is_null(name) || ts_node_is_null(value)) return;
+    if (Is(name, "identifier")) bindings_.emplace(std::string(Text(name)), value);  // first one wins
     if (Is(name, "identifier")) {
       JsValue v = ValueOf(value);
       if (v.is_string) {
@@ -422,6 +627,12 @@ class Walker {
       else if (!Is(p, "shorthand_property_identifier_pattern")) continue;
       std::string k = KeyName(key);
       if (nuxt && (k == "public" || k == "app")) continue;
+      if (env) {  // the local the read is bound to: `{ KEY }` or `{ KEY: local }`
+        TSNode local = Is(p, "pair_pattern") ? Field(p, "value") : key;
+        if (Is(local, "identifier") || Is(local, "shorthand_property_identifier_pattern")) {
+          env_bindings_.emplace(std::string(Text(local)), std::make_pair(k, SpanOf(key)));
+        }
+      }
       AddRead(std::move(k), kind, SpanOf(key));
     }
   }
@@ -443,11 +654,190 @@ class Walker {
   void Assignment(TSNode n) {
     TSNode left = Field(n, "left"), right = Field(n, "right");
     if (ts_node_is_null(left) || ts_node_is_null(right)) return;
+    if (Is(left, "member_expression")) {
+      std::string_view prop = Text(Field(left, "property"));
+      TSNode fn = Unwrap(right);
+      if (const auto* e = PageDataEntry(prop); e && IsFunction(fn)) page_data_fns_.emplace_back(fn, e);
+    }
     std::string name;
     if (Is(left, "member_expression")) name = std::string(Text(Field(left, "property")));
     else if (Is(left, "identifier")) name = std::string(Text(left));
     JsValue v = ValueOf(right);
     if (!name.empty() && v.is_string) out_->named_strings.push_back({name, v, InServerExport(v.span.begin)});
+  }
+
+
+  // --- data sent to the browser -------------------------------------------------------------
+
+  const std::pair<std::string, std::string>* PageDataEntry(std::string_view name) const {
+    for (const auto& e : options_.page_data) {
+      if (e.first == name) return &e;
+    }
+    return nullptr;
+  }
+
+  static bool IsFunction(TSNode n) {
+    return Is(n, "arrow_function") || Is(n, "function_expression") || Is(n, "function") ||
+           Is(n, "function_declaration") || Is(n, "generator_function_declaration") ||
+           Is(n, "method_definition");
+  }
+
+  // export function getServerSideProps() {} / export const load = async () => {}
+  void PageDataExport(TSNode n) {
+    TSNode decl = Field(n, "declaration");
+    if (ts_node_is_null(decl)) return;
+    if (Is(decl, "function_declaration")) {
+      if (const auto* e = PageDataEntry(Text(Field(decl, "name")))) page_data_fns_.emplace_back(decl, e);
+      return;
+    }
+    uint32_t count = ts_node_named_child_count(decl);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode d = ts_node_named_child(decl, i);
+      if (!Is(d, "variable_declarator")) continue;
+      const auto* e = PageDataEntry(Text(Field(d, "name")));
+      TSNode value = Unwrap(Field(d, "value"));
+      if (e && IsFunction(value)) page_data_fns_.emplace_back(value, e);
+    }
+  }
+
+  // Through parentheses, await, `as`, `satisfies` and `!`.
+  static TSNode Unwrap(TSNode n) {
+    for (int i = 0; i < 16 && !ts_node_is_null(n); ++i) {
+      if (Is(n, "parenthesized_expression") || Is(n, "await_expression") || Is(n, "as_expression") ||
+          Is(n, "satisfies_expression") || Is(n, "non_null_expression")) {
+        n = ts_node_named_child(n, 0);
+      } else {
+        break;
+      }
+    }
+    return n;
+  }
+
+  // What each return of function `fn` sends: the whole value, or its `property`.
+  void PageData(TSNode fn, const std::pair<std::string, std::string>& entry) {
+    std::string what = entry.second.empty() ? entry.first + " data" : entry.first + " `" + entry.second + "`";
+    TSNode body = Field(fn, "body");
+    if (ts_node_is_null(body)) return;
+    std::vector<TSNode> returned;
+    if (!Is(body, "statement_block")) {
+      returned.push_back(body);
+    } else {
+      // Returns of this function, not of functions nested in it.
+      std::vector<TSNode> stack{body};
+      while (!stack.empty() && returned.size() < 64) {
+        TSNode n = stack.back();
+        stack.pop_back();
+        uint32_t count = ts_node_named_child_count(n);
+        for (uint32_t i = 0; i < count; ++i) {
+          TSNode c = ts_node_named_child(n, i);
+          if (IsFunction(c)) continue;
+          if (Is(c, "return_statement")) {
+            if (ts_node_named_child_count(c) > 0) returned.push_back(ts_node_named_child(c, 0));
+          } else {
+            stack.push_back(c);
+          }
+        }
+      }
+    }
+    for (TSNode r : returned) {
+      TSNode v = Unwrap(r);
+      if (!entry.second.empty()) {
+        v = PropertyOf(v, entry.second, 0);
+        if (ts_node_is_null(v)) continue;
+      }
+      Sink(what, v);
+    }
+  }
+
+  // The value of `property` in an object expression, through bindings and wrappers.
+  TSNode PropertyOf(TSNode v, std::string_view property, int depth) {
+    v = Unwrap(v);
+    if (ts_node_is_null(v) || depth > 4) return TSNode{};
+    if (Is(v, "identifier")) {
+      auto it = bindings_.find(std::string(Text(v)));
+      return it == bindings_.end() ? TSNode{} : PropertyOf(it->second, property, depth + 1);
+    }
+    if (Is(v, "call_expression") && IsDataWrapper(v)) return PropertyOf(FirstArgument(v), property, depth + 1);
+    if (!Is(v, "object")) return TSNode{};
+    uint32_t count = ts_node_named_child_count(v);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(v, i);
+      if (Is(p, "pair") && KeyName(Field(p, "key")) == property) return Field(p, "value");
+      if (Is(p, "shorthand_property_identifier") && Text(p) == property) return p;
+    }
+    return TSNode{};
+  }
+
+  bool IsDataWrapper(TSNode call) const {
+    std::string_view f = Text(Field(call, "function"));
+    for (const std::string& w : options_.data_wrappers) {
+      if (f == w) return true;
+    }
+    return false;
+  }
+
+  void Sink(std::string what, TSNode value) {
+    JsDataSink sink;
+    sink.what = std::move(what);
+    sink.span = SpanOf(value);
+    visiting_.clear();
+    Follow(value, 0, sink.span, &sink);
+    if (!sink.sources.empty()) out_->sinks.push_back(std::move(sink));
+  }
+
+  // Collects the sources flowing into `n`. `entry` is where the flow entered the sink's own text.
+  void Follow(TSNode n, int depth, JsSpan entry, JsDataSink* sink) {
+    if (ts_node_is_null(n) || depth > 24 || sink->sources.size() > 64) return;
+    JsSpan here = SpanOf(n);
+    bool in_sink = here.begin >= sink->span.begin && here.end <= sink->span.end;
+    if (in_sink) entry = here;
+    const char* type = ts_node_type(n);
+    EnvReadKind kind;
+    if (std::strcmp(type, "member_expression") == 0) {
+      TSNode obj = Field(n, "object");
+      if (IsEnvObject(Text(obj), &kind)) {
+        sink->sources.push_back({JsFlowSource::kEnv, std::string(Text(Field(n, "property"))), here, entry});
+        return;
+      }
+      if (Is(obj, "identifier")) {  // config.secret: only that property of a bound object
+        TSNode v = PropertyOf(obj, Text(Field(n, "property")), 0);
+        if (!ts_node_is_null(v)) Follow(v, depth + 1, entry, sink);
+      }
+      return;
+    }
+    if (std::strcmp(type, "subscript_expression") == 0) {
+      std::string name;
+      if (IsEnvObject(Text(Field(n, "object")), &kind) && StringValue(Field(n, "index"), &name)) {
+        sink->sources.push_back({JsFlowSource::kEnv, name, here, entry});
+      }
+      return;
+    }
+    if (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0) {
+      std::string name(Text(n));
+      if (auto e = env_bindings_.find(name); e != env_bindings_.end()) {
+        sink->sources.push_back({JsFlowSource::kEnv, e->second.first, e->second.second, entry});
+        return;
+      }
+      auto b = bindings_.find(name);
+      if (b == bindings_.end() || !visiting_.insert(name).second) return;
+      Follow(b->second, depth + 1, entry, sink);
+      visiting_.erase(name);
+      return;
+    }
+    if (std::strcmp(type, "string") == 0) {
+      sink->sources.push_back({JsFlowSource::kLiteral, "", here, entry});
+      return;
+    }
+    if (std::strcmp(type, "call_expression") == 0) {
+      if (!IsDataWrapper(n)) return;  // a call's result is not its arguments
+      Follow(Field(n, "arguments"), depth + 1, entry, sink);
+      return;
+    }
+    if (IsFunction(n)) return;  // functions are not serialised
+    if (std::strcmp(type, "pair") == 0) return Follow(Field(n, "value"), depth + 1, entry, sink);
+    // Objects, arrays, spreads, templates, operators, ternaries, wrappers: their parts.
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) Follow(ts_node_named_child(n, i), depth + 1, entry, sink);
   }
 
   // Bundler inlining containers -------------------------------------------------------------
@@ -523,6 +913,18 @@ class Walker {
   JsFileModel* out_;
   std::set<std::string> svelte_dynamic_;  // locals bound to $env/dynamic/private
   std::set<std::string> nuxt_config_;     // locals bound to useRuntimeConfig()
+  // Data flow: initializers by name (the first declaration of a name wins; scopes are not
+  // modelled), locals bound by destructuring an env object, and the sinks found by the walk.
+  std::map<std::string, TSNode> bindings_;
+  std::map<std::string, std::pair<std::string, JsSpan>> env_bindings_;
+  std::set<std::string> visiting_;
+  std::vector<std::pair<TSNode, const std::pair<std::string, std::string>*>> page_data_fns_;
+  bool track_uses_ = false;
+  std::map<std::string, std::vector<uint32_t>> uses_;  // import locals and helpers -> where used
+  std::map<std::string, std::vector<JsSpan>> shadows_;  // scopes where a local hides the name
+  std::set<uint32_t> binding_sites_;                   // where import locals are bound
+  std::vector<Helper> helpers_;
+  std::vector<std::string_view> exported_locals_;  // exported by `export { x }` as a server export
 };
 
 const TSLanguage* LanguageOf(JsDialect d) {

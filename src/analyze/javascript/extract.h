@@ -20,6 +20,10 @@ struct JsExtractOptions {
   // The framework's exports kept on the server (getServerSideProps, loader): their bodies are
   // recorded in JsFileModel::server_exports and reads inside are marked in_server_export.
   std::vector<std::string> server_exports;
+  // Exports whose return value is sent to the browser (name, and the property of the returned
+  // object that is sent, "" for all of it), and calls that pass their argument through.
+  std::vector<std::pair<std::string, std::string>> page_data;
+  std::vector<std::string> data_wrappers;
   // Bundler configs only: properties and constructors whose arguments are inlined.
   std::vector<std::string> inline_properties;
   std::vector<std::string> inline_constructors;

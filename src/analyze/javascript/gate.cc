@@ -101,6 +101,22 @@ const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_vi
   return nullptr;
 }
 
+std::vector<const PageDataExport*> PageDataExportsFor(const Knowledge& knowledge, std::string_view path,
+                                                      const FileFacts& facts) {
+  std::vector<const PageDataExport*> out;
+  const Framework* fw = FrameworkById(knowledge, facts.framework);
+  if (!fw || facts.is_test) return out;
+  for (const PageDataExport& e : fw->page_data) {
+    bool applies = e.files.empty();
+    for (const std::string& g : e.files) {
+      // Globs are relative to the package; the package's folder may be any prefix of the path.
+      applies = applies || MatchGlob(g, path) || MatchGlob("**/" + g, path);
+    }
+    if (applies) out.push_back(&e);
+  }
+  return out;
+}
+
 std::string_view ShouldParse(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
                              const std::vector<CredentialMatch>& credentials) {
   std::string_view b = target.bytes;
@@ -112,10 +128,20 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
       if (MentionsModule(b, p)) return "SDK with deprecated options imported";
     }
   }
+  for (const PageDataExport* e : PageDataExportsFor(knowledge, target.path, facts)) {
+    if (Contains(b, e->name)) return "page data export";
+  }
   // Past this point every rule needs client code. Server and unknown-side files are not parsed
   // for their env reads: only client reads lead to findings, and parsing is the slow step (a
   // 9 MB bundle that mentions process.env once costs seconds).
   if (facts.side != Side::kClient && facts.side != Side::kShared) return "";
+  // Exports the framework keeps on the server: the parse tells which imports only they use, which
+  // the bundler drops (the module graph must not follow them into client code).
+  if (const Framework* fw = FrameworkById(knowledge, facts.framework)) {
+    for (const std::string& name : fw->server_exports) {
+      if (Contains(b, name) && Contains(b, "export")) return "server export in client code";
+    }
+  }
   for (std::string_view k : {"process.env", "import.meta.env", "$env/", "useRuntimeConfig"}) {
     if (Contains(b, k)) return "env read in client code";
   }

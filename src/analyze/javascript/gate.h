@@ -16,6 +16,11 @@ namespace keylint {
 // base name of `path`, or nullptr.
 const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_view path);
 
+// The page-data exports of the file's framework (rules/exposure.toml `page_data`) that apply at
+// its path: getServerSideProps in a Next.js page, load in a SvelteKit +page.server.ts.
+std::vector<const PageDataExport*> PageDataExportsFor(const Knowledge& knowledge, std::string_view path,
+                                                      const FileFacts& facts);
+
 // Why the file must be parsed ("bundler config", "public-prefixed secret name", "env read in
 // client code", "credential in client code", "SDK import in client code", "string given a
 // secret-named identifier in client code"), or "" when no client/ rule can fire. May report false positives (a parse that finds nothing); must never report false

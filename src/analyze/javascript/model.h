@@ -28,6 +28,11 @@ struct JsImport {
   // For named imports, the imported name of each local (same order); "" for default/namespace.
   std::vector<std::string> imported;
   std::vector<JsSpan> local_spans;  // where each local is bound
+  bool reexport = false;            // export ... from 'module'
+  // Some local is referenced outside the exports the framework keeps on the server (or the
+  // import binds nothing, or the file has no such exports): the bundler keeps it in the client
+  // bundle. False only when every use is inside getServerSideProps, loader, ...
+  bool used_outside_server_exports = true;
 };
 
 enum class EnvReadKind {
@@ -93,6 +98,26 @@ struct JsInlineEntry {
   bool whole_env = false;              // the value is all of process.env
 };
 
+// Where a value comes from, for the data-flow rules: a read of an environment variable or a
+// string literal (the credential engine tells whether it is a secret).
+struct JsFlowSource {
+  enum Kind { kEnv, kLiteral };
+  Kind kind = kEnv;
+  std::string name;  // the env var's name (kEnv)
+  JsSpan span;       // the read or the literal
+  JsSpan entry;      // where it enters the sink's expression (== span when written there)
+};
+
+// Data the framework sends to the browser: what a page-data export returns (getServerSideProps'
+// `props`, a loader's data, a SvelteKit load's return value), with
+// the sources that flow into it through bindings, destructuring, objects, spreads, property reads,
+// template strings and pass-through calls (json(...)) of the same file.
+struct JsDataSink {
+  std::string what;  // "getServerSideProps `props`", "loader data"
+  JsSpan span;       // the expression sent
+  std::vector<JsFlowSource> sources;
+};
+
 struct JsFileModel {
   std::vector<JsImport> imports;
   std::vector<JsEnvRead> env_reads;
@@ -101,6 +126,7 @@ struct JsFileModel {
   std::vector<JsNamedString> named_strings;
   std::vector<JsInlineEntry> inline_entries;
   std::vector<JsSpan> server_exports;  // bodies the framework keeps on the server
+  std::vector<JsDataSink> sinks;
   bool parse_errors = false;           // the tree has ERROR or MISSING nodes
 };
 

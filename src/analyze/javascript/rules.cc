@@ -20,6 +20,7 @@ constexpr char kSecretOption[] = "client/secret-option-in-client";
 constexpr char kBundler[] = "client/bundler-inlines-secret";
 constexpr char kHardcoded[] = "client/hardcoded-secret-in-client";
 constexpr char kDeprecated[] = "client/deprecated-public-key";
+constexpr char kPageData[] = "client/secret-in-page-data";
 
 bool Has(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -41,7 +42,7 @@ class Rules {
         const CredentialScanner& scanner, const std::vector<CredentialMatch>& credentials,
         FileAnalysis* out)
       : target_(target), facts_(facts), k_(knowledge), scanner_(scanner), credentials_(credentials),
-        lines_(target.bytes), out_(out),
+        lines_(target.bytes), out_(out), first_finding_(out->findings.size()),
         exposed_(facts.side == Side::kClient || facts.side == Side::kShared) {
     where_ = facts.side == Side::kShared ? "code that also runs in the browser" : "client code";
     if (!facts.side_reason.empty()) where_ += " (" + facts.side_reason + ")";
@@ -157,7 +158,67 @@ class Rules {
     }
   }
 
+  // One problem, one finding: a server SDK imported here and a secret passed to it are reported
+  // once, at the secret, with the import related.
+  void FoldSdkImports() {
+    std::vector<Finding>& fs = out_->findings;
+    for (size_t i = first_finding_; i < fs.size();) {
+      const Finding& imp = fs[i];
+      auto provider = imp.properties.find("provider");
+      bool folded = false;
+      if (imp.rule_id == kServerSdk && provider != imp.properties.end()) {
+        for (size_t j = first_finding_; j < fs.size(); ++j) {
+          auto p = fs[j].properties.find("provider");
+          if ((fs[j].rule_id == kSecretOption || fs[j].rule_id == kHardcoded) && p != fs[j].properties.end() &&
+              p->second == provider->second) {
+            fs[j].related.push_back({imp.location, "the server SDK is imported here"});
+            folded = true;
+          }
+        }
+      }
+      if (folded) {
+        fs.erase(fs.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  // Secrets flowing into data the framework sends to the browser.
+  void Sinks(const JsFileModel& model) {
+    for (const JsDataSink& sink : model.sinks) {
+      for (const JsFlowSource& src : sink.sources) {
+        std::string what;
+        uint64_t hash = 0;
+        std::string provider;
+        if (src.kind == JsFlowSource::kEnv) {
+          if (!PublicPrefixOf(k_, src.name).empty() || !IsSecretName(k_, src.name)) continue;
+          what = "secret env var " + src.name;
+        } else {
+          const CredentialMatch* m = SecretIn(src.span);
+          if (!m) continue;
+          what = m->rule->description + " " + m->secret.masked();
+          hash = m->secret.hash();
+          provider = m->rule->provider;
+        }
+        bool via = src.entry.begin != src.span.begin || src.entry.end != src.span.end;
+        Finding* f = Report(kPageData, src.entry.begin, src.entry.end,
+                            what + " is sent to the browser in " + sink.what +
+                                (via ? " (through " + std::string(target_.bytes.substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : ""),
+                            provider, hash);
+        if (f && via) f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
+      }
+    }
+  }
+
  private:
+  const CredentialMatch* SecretIn(JsSpan span) const {
+    for (const CredentialMatch& m : credentials_) {
+      if (m.exposure == Exposure::kSecret && m.rule && m.begin >= span.begin && m.end <= span.end) return &m;
+    }
+    return nullptr;
+  }
+
   static bool InServerExport(const JsFileModel& model, size_t at) {
     for (const JsSpan& s : model.server_exports) {
       if (at >= s.begin && at < s.end) return true;
@@ -203,7 +264,7 @@ class Rules {
   void SecretArgument(const JsNew& nw, const std::string& what, JsSpan span, const JsValue& value,
                       const Sdk& sdk) {
     if (value.is_string) {
-      HardcodedLiteral(what, value);  // a literal: the more specific finding
+      HardcodedLiteral(what, value, sdk.provider);  // a literal: the more specific finding
       return;
     }
     Report(kSecretOption, span.begin, span.end,
@@ -212,7 +273,7 @@ class Rules {
            sdk.provider);
   }
 
-  void HardcodedLiteral(const std::string& name, const JsValue& v) {
+  void HardcodedLiteral(const std::string& name, const JsValue& v, const std::string& provider = "") {
     if (!v.is_string || !LooksLikeSecretValue(v.text) || scanner_.CannotBeSecret(name, v.text)) return;
     // Inside the quotes; a credential match there was reported already.
     size_t b = v.span.begin + 1, e = v.span.end > b ? v.span.end - 1 : b;
@@ -221,19 +282,20 @@ class Rules {
     }
     Secret secret(v.text);
     Report(kHardcoded, b, e,
-           "'" + name + "' is given a secret-looking literal in " + where_ + ": " + secret.masked(), "",
+           "'" + name + "' is given a secret-looking literal in " + where_ + ": " + secret.masked(), provider,
            secret.hash());
   }
 
-  void Report(const char* rule, size_t begin, size_t end, std::string message,
-              const std::string& provider = "", uint64_t secret_hash = 0) {
-    if (k_.LevelOf(rule) == Level::kNone || !reported_.emplace(rule, begin).second) return;
+  Finding* Report(const char* rule, size_t begin, size_t end, std::string message,
+                  const std::string& provider = "", uint64_t secret_hash = 0) {
+    if (k_.LevelOf(rule) == Level::kNone || !reported_.emplace(rule, begin).second) return nullptr;
     std::optional<Finding> f = k_.MakeFinding(rule, lines_.Span(target_.path, begin, end), std::move(message));
     f->secret_hash = secret_hash;
     f->properties["side"] = SideName(facts_.side);
     if (!facts_.framework.empty()) f->properties["framework"] = facts_.framework;
     if (!provider.empty()) f->properties["provider"] = provider;
     out_->findings.push_back(std::move(*f));
+    return &out_->findings.back();
   }
 
   const Target& target_;
@@ -243,6 +305,7 @@ class Rules {
   const std::vector<CredentialMatch>& credentials_;
   LineIndex lines_;
   FileAnalysis* out_;
+  size_t first_finding_;  // this file's findings start here in out_->findings
   bool exposed_;
   std::string where_;
   std::set<std::pair<std::string, size_t>> reported_;
@@ -277,6 +340,8 @@ void ApplyClientRules(const Target& target, const FileFacts& facts, const Knowle
   rules.Constructors(*model);
   rules.MemberCalls(*model);
   rules.NamedStrings(*model);
+  rules.Sinks(*model);
+  rules.FoldSdkImports();
   if (bundler) rules.Bundler(*model, *bundler);
 }
 

@@ -1,0 +1,103 @@
+#include "analyze/javascript/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace keylint {
+namespace {
+
+JsFileModel Extract(std::string_view code, JsExtractOptions options) {
+  JsExtractor x;
+  JsFileModel m;
+  EXPECT_TRUE(x.Extract(code, JsDialect::kTsx, {}, options, &m));
+  return m;
+}
+
+// The modules whose imports the bundler keeps in the client bundle.
+std::vector<std::string> KeptImports(std::string_view code) {
+  JsExtractOptions o;
+  o.server_exports = {"loader", "action", "getServerSideProps"};
+  std::vector<std::string> out;
+  for (const JsImport& i : Extract(code, o).imports) {
+    if (i.used_outside_server_exports && !i.type_only) out.push_back(i.module);
+  }
+  return out;
+}
+
+TEST(JsExtractor, ImportsUsedOnlyByServerExportsAreDropped) {
+  EXPECT_EQ(KeptImports("import { db } from './db';\n"
+                        "import { Button } from './ui';\n"
+                        "export async function loader() { return db.find(); }\n"
+                        "export default function Page() { return <Button />; }\n"),
+            std::vector<std::string>{"./ui"});
+}
+
+TEST(JsExtractor, HelpersOnlyServerExportsCallAreServerCode) {
+  EXPECT_EQ(KeptImports("import { db } from './db';\n"
+                        "const load = async () => db.find();\n"
+                        "function twice() { return load(); }\n"
+                        "type Data = Awaited<ReturnType<typeof load>>;\n"
+                        "export const loader = () => twice();\n"
+                        "export default function Page({ d }: { d: Data }) { return null; }\n"),
+            std::vector<std::string>{});
+}
+
+TEST(JsExtractor, ExportClausesAndDestructuredExports) {
+  EXPECT_EQ(KeptImports("import { route } from './api.server';\n"
+                        "const { action } = route(async () => 1);\n"
+                        "export { action };\n"),
+            std::vector<std::string>{});
+  EXPECT_EQ(KeptImports("import { route } from './api.server';\n"
+                        "export const { loader, action } = route();\n"),
+            std::vector<std::string>{});
+}
+
+TEST(JsExtractor, ShadowingLocalsAndTypeSpecifiersAreNotUses) {
+  EXPECT_EQ(KeptImports("import { env } from './env.server';\n"
+                        "import { type Row, Presenter } from './presenter.server';\n"
+                        "export type { Row };\n"
+                        "export const loader = () => [env.X, new Presenter()];\n"
+                        "function Pause({ env }: { env: { paused: boolean } }) { return env.paused; }\n"
+                        "export default function Page() { const env = useEnv(); return <Pause env={env} />; }\n"),
+            std::vector<std::string>{});
+  // A real client use keeps the import.
+  EXPECT_EQ(KeptImports("import { env } from './env.server';\n"
+                        "export const loader = () => env.X;\n"
+                        "export default function Page() { return env.Y; }\n"),
+            std::vector<std::string>{"./env.server"});
+}
+
+std::vector<std::string> SinkSources(std::string_view code) {
+  JsExtractOptions o;
+  o.page_data = {{"getServerSideProps", "props"}, {"loader", ""}};
+  o.data_wrappers = {"json"};
+  std::vector<std::string> out;
+  for (const JsDataSink& s : Extract(code, o).sinks) {
+    for (const JsFlowSource& src : s.sources) {
+      out.push_back(s.what + ": " + (src.kind == JsFlowSource::kEnv ? src.name : "literal"));
+    }
+  }
+  return out;
+}
+
+TEST(JsExtractor, PageDataFollowsValuesWithinTheFile) {
+  EXPECT_EQ(SinkSources("export async function getServerSideProps() {\n"
+                        "  const { A_SECRET } = process.env;\n"
+                        "  const cfg = { pub: process.env.PUBLIC_X, secret: A_SECRET };\n"
+                        "  const unused = process.env.NOT_SENT;\n"
+                        "  return { props: { pub: cfg.pub, tpl: `k ${cfg.secret}`, s: 'lit' }, redirect: process.env.R };\n"
+                        "}\n"),
+            (std::vector<std::string>{"getServerSideProps `props`: PUBLIC_X", "getServerSideProps `props`: A_SECRET",
+                                      "getServerSideProps `props`: literal"}));
+  EXPECT_EQ(SinkSources("export const loader = async () => {\n"
+                        "  const sign = () => process.env.SIGNING_SECRET;\n"
+                        "  const client = makeClient(process.env.API_SECRET);\n"
+                        "  return json({ ENV: { ...{ K: process.env.K } }, user: await client.me(), sign });\n"
+                        "};\n"),
+            (std::vector<std::string>{"loader data: K"}));
+}
+
+}  // namespace
+}  // namespace keylint

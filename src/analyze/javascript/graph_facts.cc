@@ -1,0 +1,95 @@
+#include "analyze/javascript/graph_facts.h"
+
+#include "classify/module_scan.h"
+#include "classify/side_signals.h"
+#include "core/text.h"
+#include "knowledge/exposure_match.h"
+
+namespace keylint {
+namespace {
+
+std::string Describe(const ScannedEnvRead& r) {
+  std::string name(r.name);
+  switch (r.kind) {
+    case ScannedEnvRead::kProcessEnv: return "process.env." + name;
+    case ScannedEnvRead::kImportMetaEnv: return "import.meta.env." + name;
+    case ScannedEnvRead::kSvelteKitPrivate: return name + " from $env/*/private";
+  }
+  return name;
+}
+
+bool InServerExport(const JsFileModel* model, size_t at) {
+  if (!model) return false;
+  for (const JsSpan& s : model->server_exports) {
+    if (at >= s.begin && at < s.end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
+                               const std::vector<CredentialMatch>& credentials,
+                               const std::vector<JsSpan>& ranges, const JsFileModel* model) {
+  ModuleFacts m;
+  m.path = target.path;
+  m.side = facts.side;
+  m.side_reason = facts.side_reason;
+  m.boundary = facts.side_boundary;
+  m.is_test = facts.is_test;
+  m.framework = facts.framework;
+  m.entry = (facts.side == Side::kClient || facts.side == Side::kShared) && !facts.side_from_imports;
+  if (facts.side_boundary) {
+    for (std::string_view d : DirectivePrologue(target.bytes)) {
+      for (const auto& [text, side] : knowledge.exposure.directives) {
+        if (d == text && side == Side::kServer) m.server_functions = true;
+      }
+    }
+  }
+  std::vector<ScanSpan> scan_ranges;
+  for (const JsSpan& r : ranges) scan_ranges.push_back({r.begin, r.end});
+  // TypeScript drops imports used only as types: those are no edges.
+  bool typescript = facts.language == Language::kTypeScript || facts.language == Language::kTsx;
+  ModuleScan scan = ScanModule(target.bytes, scan_ranges, typescript);
+  // Exposed files get the per-file client/ rules; boundaries and tests are never client code.
+  bool may_become_client = facts.side != Side::kClient && facts.side != Side::kShared &&
+                           !facts.side_boundary && !facts.is_test && !facts.is_docs;
+  bool holds = may_become_client && (!scan.env_reads.empty() || !credentials.empty());
+  if (scan.imports.empty() && !holds) return m;
+
+  const LineIndex lines(target.bytes);
+  for (const ScannedImport& imp : scan.imports) {
+    ModuleImport mi;
+    mi.specifier = std::string(imp.module);
+    mi.location = lines.Span(target.path, imp.span.begin, imp.span.end);
+    mi.type_only = imp.type_only || !imp.value_used;
+    if (model) {
+      for (const JsImport& parsed : model->imports) {
+        if (parsed.span.begin == imp.span.begin) {
+          mi.server_use_only = !parsed.used_outside_server_exports;
+          mi.type_only = mi.type_only || parsed.type_only;
+        }
+      }
+    }
+    if (may_become_client && !mi.type_only && !mi.server_use_only) {
+      const Sdk* sdk = SdkForModule(knowledge, mi.specifier);
+      if (sdk && sdk->side == Side::kServer) m.server_sdks.push_back({mi.location, mi.specifier, sdk->provider});
+    }
+    m.imports.push_back(std::move(mi));
+  }
+  if (!holds) return m;
+  for (const ScannedEnvRead& r : scan.env_reads) {
+    std::string name(r.name);
+    if (!PublicPrefixOf(knowledge, name).empty() || !IsSecretName(knowledge, name)) continue;
+    if (InServerExport(model, r.span.begin)) continue;
+    m.secrets.push_back({lines.Span(target.path, r.span.begin, r.span.end), Describe(r), "", 0, false});
+  }
+  for (const CredentialMatch& c : credentials) {
+    if (c.exposure != Exposure::kSecret || !c.rule || InServerExport(model, c.begin)) continue;
+    m.secrets.push_back({lines.Span(target.path, c.begin, c.end), c.rule->description + " " + c.secret.masked(),
+                         c.rule->provider, c.secret.hash(), true});
+  }
+  return m;
+}
+
+}  // namespace keylint
