@@ -157,7 +157,7 @@ void ExtensionManifest(const Target& t, const json& j, const Knowledge& k, Modul
         }
       }
       for (std::string& s : scripts) {
-        size_t at = t.bytes.find("\"" + s + "\"");
+        size_t at = t.bytes.view().find("\"" + s + "\"");
         size_t begin = at == std::string::npos ? 0 : at + 1;
         out->entries.push_back({lines.Span(t.path, begin, begin + (at == std::string::npos ? 0 : s.size())),
                                 "./" + s, "browser extension script (" + key + " in manifest.json)"});

@@ -204,7 +204,7 @@ class Rules {
         bool via = src.entry.begin != src.span.begin || src.entry.end != src.span.end;
         Finding* f = Report(kPageData, src.entry.begin, src.entry.end,
                             what + " is sent to the browser in " + sink.what +
-                                (via ? " (through " + std::string(target_.bytes.substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : ""),
+                                (via ? " (through " + std::string(target_.bytes.view().substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : ""),
                             provider, hash);
         if (f && via) f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
       }
