@@ -82,6 +82,9 @@ struct CredentialKnowledge {
   std::vector<std::string> dev_jwt_issuers;
   // Regexes for the comment closing a value's line that says the value is a fake ("dummy").
   std::vector<std::string> fake_comments;
+  // Regexes for a comment beside a template's value that tells how to make one's own ("openssl
+  // rand"): the value is the template's example.
+  std::vector<std::string> template_comments;
   // Regexes for values every generic rule drops: code and syntax, not a value (paths, e-mail
   // addresses, URLs without user info, numbers, CSS custom properties, member accesses).
   std::vector<std::string> generic_allow;

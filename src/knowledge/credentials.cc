@@ -187,7 +187,8 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
     const toml::table* t = node->as_table();
     if (!t) return ErrorAt(origin, *node, "[placeholders] must be a table");
     if (Status s = CheckKeys(*t, {"patterns", "examples", "known_hashes", "dev_words", "default_words",
-                              "dev_hosts", "dev_jwt_issuers", "fake_comments"},
+                              "dev_hosts", "dev_jwt_issuers", "fake_comments",
+                              "template_comments"},
                              origin, "[placeholders]");
         !s.ok()) {
       return s;
@@ -200,7 +201,8 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
                      ReadStrings(*t, "default_words", origin, &ck.default_words),
                      ReadRegexes(*t, "dev_hosts", origin, user, &ck.dev_hosts),
                      ReadStrings(*t, "dev_jwt_issuers", origin, &ck.dev_jwt_issuers),
-                     ReadRegexes(*t, "fake_comments", origin, user, &ck.fake_comments)}) {
+                     ReadRegexes(*t, "fake_comments", origin, user, &ck.fake_comments),
+                     ReadRegexes(*t, "template_comments", origin, user, &ck.template_comments)}) {
       if (!s.ok()) return s;
     }
     for (std::string& h : ck.known_hashes) {

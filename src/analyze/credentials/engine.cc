@@ -184,12 +184,14 @@ struct CredentialScanner::Impl {
   std::vector<std::string> dev_host_patterns;
   std::vector<std::string> dev_jwt_issuers;
   std::vector<std::string> fake_comment_patterns;
+  std::vector<std::string> template_comment_patterns;
   std::once_flag filters_once;
   AnyOf placeholders;
   AnyOf allow_values;
   AnyOf generic_allow;
   AnyOf dev_hosts;
   AnyOf fake_comments;
+  AnyOf template_comments;
   int64_t now = 0;  // seconds since the epoch, at construction: JWT expiry is judged against it
 
   void BuildFilters() {
@@ -199,6 +201,7 @@ struct CredentialScanner::Impl {
       generic_allow = AnyOf(generic_allow_patterns);
       dev_hosts = AnyOf(dev_host_patterns);
       fake_comments = AnyOf(fake_comment_patterns);
+      template_comments = AnyOf(template_comment_patterns);
     });
   }
 
@@ -451,6 +454,7 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
   impl_->generic_allow_patterns = knowledge.credentials.generic_allow;
   impl_->dev_host_patterns = knowledge.credentials.dev_hosts;
   impl_->fake_comment_patterns = knowledge.credentials.fake_comments;
+  impl_->template_comment_patterns = knowledge.credentials.template_comments;
   impl_->dev_jwt_issuers = knowledge.credentials.dev_jwt_issuers;
   impl_->now = static_cast<int64_t>(std::time(nullptr));
 }
@@ -467,6 +471,12 @@ std::vector<CredentialMatch> CredentialScanner::ScanWithoutPrefilter(std::string
 
 bool CredentialScanner::IsPlaceholder(std::string_view value) const {
   return impl_->IsPlaceholder(value);
+}
+
+bool CredentialScanner::TemplateExample(std::string_view text, size_t begin, size_t end) const {
+  impl_->BuildFilters();
+  return impl_->template_comments.Matches(TrailingComment(text, end)) ||
+         impl_->template_comments.Matches(CommentAbove(text, begin));
 }
 
 bool CredentialScanner::CannotBeSecret(std::string_view name, std::string_view value) const {

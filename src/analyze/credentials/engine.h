@@ -59,6 +59,11 @@ class CredentialScanner {
   // values judged by their name alone (an env value under SESSION_SECRET, a literal under apiKey).
   bool CannotBeSecret(std::string_view name, std::string_view value) const;
 
+  // Whether the comment closing the line of text[begin, end), or the comment line above it, tells
+  // how to make one's own value (rules: template_comments): in an env template, the value is then
+  // the example that goes with the instructions.
+  bool TemplateExample(std::string_view text, size_t begin, size_t end) const;
+
   // Scan() without the keyword prefilter and its windows: every rule runs over the whole text.
   // Slower; for the differential tests that prove neither drops nor adds a finding.
   std::vector<CredentialMatch> ScanWithoutPrefilter(std::string_view text) const;

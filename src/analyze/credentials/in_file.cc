@@ -1,5 +1,7 @@
 #include "analyze/credentials/in_file.h"
 
+#include <algorithm>
+
 #include "analyze/credentials/decode.h"
 #include "analyze/credentials/kubernetes_secret.h"
 #include "core/text.h"
@@ -16,6 +18,14 @@ std::vector<CredentialMatch> CredentialsInFile(const Target& target, const FileF
                                              : scanner.Scan(text);
   JudgeKubernetesSecretData(text, scanner, &matches);
   if (facts.kind == FileKind::kSource) KeepStringValuesOfGenericRules(text, &matches);
+  if (facts.stage == Stage::kTemplate) {
+    // A template's value beside instructions to make one's own is their example.
+    matches.erase(std::remove_if(matches.begin(), matches.end(),
+                                 [&](const CredentialMatch& m) {
+                                   return scanner.TemplateExample(text, m.begin, m.end);
+                                 }),
+                  matches.end());
+  }
   return matches;
 }
 

@@ -115,7 +115,7 @@ class DotenvChecker {
   // Templates: a real-looking secret. Stage files: the checks every stage carrier shares.
   void CheckStage(const DotenvEntry& e, const EnvValueFacts& v) {
     if (facts_.stage == Stage::kTemplate) {
-      if (v.is_secret) {
+      if (v.is_secret && !scanner_.TemplateExample(target_.bytes, e.value_begin, e.value_end)) {
         AddValue("config/env-secret-in-template", e, v,
                  "'" + e.key + "' in template " + target_.path + " holds a real-looking secret (" +
                      v.masked + "); templates must hold placeholders");
