@@ -242,7 +242,7 @@ struct CredentialScanner::Impl {
   bool CannotBeSecret(std::string_view name, std::string_view value) {
     BuildFilters();
     return generic_allow.Matches(value) || DescribesItself(value, dev_words) ||
-           RepeatsName(name, value);
+           WrittenInWords(value) || RepeatsName(name, value);
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,

@@ -92,6 +92,25 @@ std::string_view AssignedName(std::string_view text, size_t whole_begin, size_t 
   return name;
 }
 
+bool WrittenInWords(std::string_view value) {
+  size_t i = 0;
+  bool any = false;
+  while (i < value.size()) {
+    unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c == '-' || c == '_' || c == '.' || c == ' ') {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80 || !std::isalpha(c)) return false;
+    size_t start = i;
+    while (i < value.size() && std::isalpha(static_cast<unsigned char>(value[i]))) ++i;
+    std::string_view run = value.substr(start, i - start);
+    if (run.size() < 2 || !PlainLetters(run)) return false;
+    any = true;
+  }
+  return any;
+}
+
 bool DescribesItself(std::string_view value, const DevWords& words) {
   bool dev = false;         // a dev word seen
   bool all_default = true;  // every word of four letters or more holds a default word

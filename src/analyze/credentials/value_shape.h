@@ -41,6 +41,12 @@ struct DevWords {
 // (a word that is neither) is a human's real choice and does not either.
 bool DescribesItself(std::string_view value, const DevWords& words);
 
+// Whether `value` is written in words: runs of plain letters (as DescribesItself reads them), two
+// or more each, joined by - _ . or spaces, and no digit: a label or a translation
+// (Client-Anmeldeinformationen, ApiKeyHeader). A random key of 16 or more characters holds a
+// digit or mixes case inside a run.
+bool WrittenInWords(std::string_view value);
+
 // Whether `value` repeats the name it is assigned to, letters and digits compared case-blind:
 // QSTASH_CURRENT_SIGNING_KEY=qstash-current-signing-key, password: "password123".
 bool RepeatsName(std::string_view name, std::string_view value);

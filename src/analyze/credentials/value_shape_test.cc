@@ -41,6 +41,16 @@ TEST(AssignedName, StripsTheAssignment) {
   EXPECT_EQ(AssignedName(s, 2, At(s, "default")), "ENCRYPTION_KEY");
 }
 
+TEST(WrittenInWords, LabelsAndTranslationsAreWordsAndKeysAreNot) {
+  EXPECT_TRUE(WrittenInWords("Client-Anmeldeinformationen"));
+  EXPECT_TRUE(WrittenInWords("ApiKeyHeader"));
+  EXPECT_TRUE(WrittenInWords("client_credentials.OAuth"));
+  EXPECT_FALSE(WrittenInWords("riRkqDbUPsIsPbceWqLm"));  // case mixed inside its run
+  EXPECT_FALSE(WrittenInWords("Zk3pL9qW2xR7vT4nB8mC"));  // digits
+  EXPECT_FALSE(WrittenInWords("a-b-c"));                 // one-letter runs are no words
+  EXPECT_FALSE(WrittenInWords(""));
+}
+
 TEST(DescribesItself, HumanTypedDefaultsDoAndRandomKeysDoNot) {
   DevWords w{{"dev", "local", "test", "super", "ci"}, {"secret", "password", "key", "postgres", "only"}};
   for (const char* v : {"local-dev-jwt-secret-with-at-least-32-bytes", "my-superstrong-secret",
