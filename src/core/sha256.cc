@@ -50,7 +50,7 @@ std::string Sha256Hex(std::string_view data) {
   unsigned char tail[128] = {};
   size_t rest = data.size() - full;
   for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(data[full + i]);
-  tail[rest] = 0x80;
+  tail[rest & 63] = 0x80;  // rest < 64; the mask tells GCC so
   size_t blocks = rest + 9 <= 64 ? 1 : 2;
   uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[blocks * 64 - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));

@@ -315,6 +315,8 @@ void CredentialScanner::Impl::RunRule(size_t index, std::string_view text,
         dev_hosts.Matches(std::string_view(groups[cr.host_group].data(), groups[cr.host_group].size()))) {
       continue;
     }
+    // A generic value written in words is a label or a name (`"secret-key", "functions-key"`).
+    if (rule.generic && !rule.jwt && WrittenInWords(judged)) continue;
     if (rule.assignment) {
       if (!ClosesItsQuote(text, begin, end)) continue;
       std::string_view name = AssignedName(text, whole_begin, begin);
