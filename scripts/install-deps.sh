@@ -4,7 +4,8 @@
 # (grammars/package-lock.json, grammars/runtime/package-lock.json).
 #   scripts/install-deps.sh [--bench]   --bench: also what bench/run.sh needs (ripgrep, python3)
 set -euo pipefail
-packages=(g++ cmake ninja-build pkg-config git ca-certificates dpkg-dev
+# dpkg-dev and file: cpack -G DEB reads the linked libraries' packages (shlibdeps).
+packages=(g++ cmake ninja-build pkg-config git ca-certificates dpkg-dev file
           libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libgit2-dev)
 # What only the tests need: GoogleTest, the real tools the end-to-end tests drive (pre-commit,
 # xmllint for JUnit XML, zsh and fish to load the completions), and clang for the sanitized build

@@ -175,7 +175,14 @@ CommandResult RunInTerminal(const std::string& command, const std::string& cwd) 
   return RunCommand("script -qec " + ShellQuote(command) + " /dev/null", cwd);
 }
 
+// Whether this machine can open a pseudo-terminal at all (a bare chroot without /dev/pts cannot).
+bool TerminalAvailable() {
+  CommandResult r = RunInTerminal("echo pty-ok", ".");
+  return r.exit_code == 0 && r.out.find("pty-ok") != std::string::npos;
+}
+
 TEST(Terminal, ColourOnATerminalOnlyAndNeverWithNoColor) {
+  if (!TerminalAvailable()) GTEST_SKIP() << "no pseudo-terminal on this machine (script(1) needs /dev/pts)";
   Repo repo;
   ASSERT_EQ(repo.setup, "");
   const std::string kEsc = "\x1b[";
@@ -191,6 +198,7 @@ TEST(Terminal, ColourOnATerminalOnlyAndNeverWithNoColor) {
 }
 
 TEST(Terminal, ProgressLineOnATerminalQuietSilencesIt) {
+  if (!TerminalAvailable()) GTEST_SKIP() << "no pseudo-terminal on this machine (script(1) needs /dev/pts)";
   Repo repo;
   ASSERT_EQ(repo.setup, "");
   // The delay is set to 0 so that a small scan shows the line (the default waits a second).
