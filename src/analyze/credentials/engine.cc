@@ -242,7 +242,7 @@ struct CredentialScanner::Impl {
   bool CannotBeSecret(std::string_view name, std::string_view value) {
     BuildFilters();
     return generic_allow.Matches(value) || DescribesItself(value, dev_words) ||
-           WrittenInWords(value) || RepeatsName(name, value);
+           RepeatsName(name, value);
   }
 
   // Every accepted match of rule `index` in `text` that lies inside one of `ranges` (sorted,
@@ -482,7 +482,7 @@ bool CredentialScanner::TemplateExample(std::string_view text, size_t begin, siz
 }
 
 bool CredentialScanner::CannotBeSecret(std::string_view name, std::string_view value) const {
-  return impl_->IsPlaceholder(value) || impl_->CannotBeSecret(name, value);
+  return impl_->IsPlaceholder(value) || WrittenInWords(value) || impl_->CannotBeSecret(name, value);
 }
 
 void KeepStringValuesOfGenericRules(std::string_view text, std::vector<CredentialMatch>* matches) {
