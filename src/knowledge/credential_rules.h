@@ -40,6 +40,10 @@ struct CredentialRule {
   // judged against the name (see CredentialScanner::CannotBeSecret); a context rule (an
   // Authorization header, curl -u, a JWT anywhere) is generic without being one.
   bool assignment = false;
+  // For a rule whose regex uses the {{assign}} fragment (a name, an operator, a value), the regex
+  // from the fragment on: how far a match reaches past its name, for the prefilter's name
+  // windows. Such a rule's keywords lie in the name. Empty otherwise.
+  std::string after_name_regex;
   // Decode the secret as a JWT and judge it by its claims (see JwtClaims in
   // analyze/credentials/jwt.h): unsigned (alg none) and expired tokens are dropped; an issuer in
   // jwt_public_issuers or a role in jwt_public_roles makes it public; a role in jwt_skip_roles

@@ -92,7 +92,12 @@ Status LoadCredential(const toml::table& t, std::string_view origin, bool user, 
     return ErrorAt(origin, t, "credential '" + c.id + "' needs at least one keyword for the prefilter");
   }
   for (std::string& kw : c.keywords) kw = ToLower(kw);
-  c.assignment = c.generic && c.regex.find("{{assign}}") != std::string::npos;
+  const size_t assign = c.regex.find("{{assign}}");
+  c.assignment = c.generic && assign != std::string::npos;
+  if (assign != std::string::npos) {
+    c.after_name_regex = c.regex.substr(assign);
+    if (Status s = ExpandFragments(k->credentials, origin, t, &c.after_name_regex); !s.ok()) return s;
+  }
   if (Status s = ExpandFragments(k->credentials, origin, t, &c.regex); !s.ok()) return s;
   if (user) {
     // Errors point at the regex's own line, not the table's first.

@@ -149,6 +149,9 @@ struct CompiledRule {
   int host_group = 0;       // the group `host` of a connection URL; 0: none
   MatchExtent extent;       // from the pattern, at construction (cheap: no compiling)
   bool windowed = false;    // Windowable(extent): Scan() runs it over keyword windows only
+  // A built-in rule over a name and its value ({{assign}}) whose keywords are names: the most bytes a match reaches past its
+  // name, and Scan() runs it over NameWindows only. kUnbounded: not known, keyword windows.
+  size_t after_name_max = MatchExtent::kUnbounded;
   // Its keywords in the scanner's KeywordLocator; empty when one of them is empty or not ASCII,
   // which the locator cannot see (the rule is then a candidate in every text).
   std::vector<int> keyword_ids;
@@ -375,7 +378,8 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
       for (int k : cr.keyword_ids) candidate = candidate || !hits[k].empty();
       if (folding) candidate = candidates[i];
       if (!candidate) continue;
-      if (!cr.windowed || (folding && cr.extent.folds_case)) {
+      const bool by_name = cr.after_name_max != MatchExtent::kUnbounded;
+      if (!(cr.windowed || by_name) || (folding && cr.extent.folds_case)) {
         RunRule(i, text, nullptr, &found);
         continue;
       }
@@ -384,7 +388,8 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
         size_t len = locator->keywords()[k].size();
         for (size_t at : hits[k]) occurrences.push_back(ByteRange{at, at + len});
       }
-      std::vector<ByteRange> ranges = KeywordWindows(text, occurrences, cr.extent);
+      std::vector<ByteRange> ranges = by_name ? NameWindows(text, occurrences, cr.after_name_max)
+                                              : KeywordWindows(text, occurrences, cr.extent);
       size_t covered = 0;
       for (const ByteRange& r : ranges) covered += r.end - r.begin;
       // Windows over most of the text save nothing: one pass is cheaper than many calls.
@@ -441,6 +446,13 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
     // A user's rule keeps whole-text scans: nothing has checked its keywords against its matches
     // as closely as the built-in rules' differential tests do.
     cr->windowed = rule.builtin && all_locatable && Windowable(cr->extent);
+    const bool names = std::all_of(rule.keywords.begin(), rule.keywords.end(), [](const std::string& k) {
+      return std::all_of(k.begin(), k.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-'; });
+    });
+    if (rule.builtin && !rule.after_name_regex.empty() && all_locatable && names) {
+      MatchExtent after = AnalyzeExtent(rule.after_name_regex);
+      if (after.known) cr->after_name_max = after.max_len;
+    }
     impl_->rules.push_back(std::move(cr));
     keywords.push_back(rule.keywords);
   }

@@ -101,6 +101,20 @@ TEST(CredentialRules, EveryRuleMatchesAFixtureAndItsKeywordsAreInTheMatch) {
         bool has = false;
         for (const std::string& kw : r.keywords) has |= lower.find(kw) != std::string::npos;
         EXPECT_TRUE(has) << r.id << " matched without a keyword in " << p;
+        if (!r.after_name_regex.empty()) {
+          // A name-and-value rule's keyword is in the name (the prefilter's name windows).
+          size_t name_end = 0;
+          while (name_end < lower.size() &&
+                 (std::isalnum(static_cast<unsigned char>(lower[name_end])) ||
+                  std::string_view("_.-").find(lower[name_end]) != std::string_view::npos)) {
+            ++name_end;
+          }
+          bool in_name = false;
+          for (const std::string& kw : r.keywords) {
+            in_name |= lower.substr(0, name_end).find(kw) != std::string::npos;
+          }
+          EXPECT_TRUE(in_name) << r.id << " matched without a keyword in its name in " << p;
+        }
         pos = (m.data() - text.data()) + std::max<size_t>(m.size(), 1);
       }
     }

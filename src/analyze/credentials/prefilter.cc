@@ -467,6 +467,49 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
 
 namespace {
 
+bool NameByte(char ch) {
+  auto c = static_cast<unsigned char>(ch);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-';
+}
+
+// Whether an assignment operator follows a name that ends at text[end]: an optional closing
+// quote, blanks (the fragment allows 32; 64 are looked past), then ':' or '='.
+bool OperatorFollows(std::string_view text, size_t end) {
+  const size_t n = text.size();
+  if (end < n && (text[end] == '"' || text[end] == '\'')) ++end;
+  for (size_t blanks = 0; end < n && blanks < 64 && (text[end] == ' ' || text[end] == '\t'); ++blanks) ++end;
+  return end < n && (text[end] == ':' || text[end] == '=');
+}
+
+}  // namespace
+
+std::vector<ByteRange> NameWindows(std::string_view text, std::vector<ByteRange> hits,
+                                   size_t after_name_max, size_t merge_gap) {
+  const size_t n = text.size();
+  std::sort(hits.begin(), hits.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+  std::vector<ByteRange> out;
+  ByteRange run;  // the last name run looked at: each is walked once, so the cost is linear
+  for (const ByteRange& hit : hits) {
+    const size_t k = std::min(hit.begin, n);
+    if (k < run.end) continue;  // inside the last run: its window, if any, is taken
+    run.begin = run.end = k;
+    while (run.begin > 0 && NameByte(text[run.begin - 1])) --run.begin;
+    while (run.end < n && NameByte(text[run.end])) ++run.end;
+    if (!OperatorFollows(text, run.end)) continue;
+    ByteRange w{run.begin, n - run.end > after_name_max ? run.end + after_name_max : n};
+    if (!out.empty() && w.begin <= AddLen(out.back().end, merge_gap)) {
+      out.back().end = std::max(out.back().end, w.end);
+    } else {
+      out.push_back(w);
+    }
+  }
+  return out;
+}
+
+namespace {
+
 const std::array<unsigned char, 256> kLower = [] {
   std::array<unsigned char, 256> t{};
   for (int c = 0; c < 256; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);

@@ -84,6 +84,16 @@ struct ByteRange {
 std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRange> hits,
                                       const MatchExtent& extent, size_t merge_gap = 64);
 
+// Windows for an assignment rule (a name, an operator, a value), whose keywords lie in the name:
+// around each occurrence in `hits`, its name run (ASCII letters, digits, `_`, `.`, `-`), when an
+// assignment operator follows the run (an optional quote, blanks, then `:` or `=`, as the
+// {{assign}} fragment of credentials.toml begins), through `after_name_max` bytes past the run.
+// Exact for such rules: a name is made of those bytes and the operator cannot start with one, so
+// a match starts inside the run of its keyword and its name ends where the run does. Sorted,
+// disjoint; ranges less than `merge_gap` bytes apart are merged.
+std::vector<ByteRange> NameWindows(std::string_view text, std::vector<ByteRange> hits,
+                                   size_t after_name_max, size_t merge_gap = 64);
+
 // Finds every occurrence (overlapping ones too) of a fixed set of lower-case ASCII keywords, ASCII
 // case-insensitively, in one pass: a bit per pair of raw bytes that can start a keyword (8 KiB,
 // in L1), then a compare where one starts. Immutable after construction; shared by all threads.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 namespace keylint {
 namespace {
@@ -150,6 +151,58 @@ TEST(KeywordWindows, CoverEveryPossibleMatch) {
       }
     }
   }
+}
+
+TEST(NameWindows, OnlyNamesFollowedByAnOperator) {
+  std::string text = "a.token:e.token,f(token);const apiToken = 'x';";
+  std::vector<ByteRange> hits;
+  for (size_t at = text.find("oken"); at != std::string::npos; at = text.find("oken", at + 1)) {
+    hits.push_back({at - 1, at + 4});
+  }
+  // "a.token" (followed by ':') and "apiToken" (by ' ='); "e.token," and "(token)" are no names.
+  std::vector<ByteRange> w = NameWindows(text, hits, 5, 0);
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(text.substr(w[0].begin, w[0].end - w[0].begin), "a.token:e.to");
+  EXPECT_EQ(text.substr(w[1].begin, w[1].end - w[1].begin), "apiToken = 'x");
+  EXPECT_TRUE(NameWindows(text, {}, 5).empty());
+}
+
+// Brute force against a real assignment regex (the {{assign}} fragment's start, a name holding
+// the keyword): every match RE2 finds anywhere lies inside one window.
+TEST(NameWindows, CoverEveryMatchOfAnAssignmentRule) {
+  const std::string after = R"(["']?[ \t]{0,3}(?::=|=>|=|:[-+?]?)[ \t]{0,3}["'`]?[a-z0-9]{3,6})";
+  RE2 re("(?i:[\\w.-]{0,8}(?:token|pw)[\\w.]{0,4})" + after);
+  ASSERT_TRUE(re.ok());
+  MatchExtent tail = AnalyzeExtent(after);
+  ASSERT_TRUE(tail.known);
+  const std::vector<std::string> pieces = {"tok", "en", "TOKEN", "pw", "=", ":", " ", "\"", ".",
+                                           "x", "9", ";", "\n", "-", "=>", "'"};
+  std::mt19937 rng(7);
+  size_t matches = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int i = 1 + rng() % 30; i > 0; --i) text += pieces[rng() % pieces.size()];
+    std::string lower = text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::vector<ByteRange> hits;
+    for (const std::string kw : {"token", "pw"}) {
+      for (size_t at = lower.find(kw); at != std::string::npos; at = lower.find(kw, at + 1)) {
+        hits.push_back({at, at + kw.size()});
+      }
+    }
+    std::vector<ByteRange> w = NameWindows(text, hits, tail.max_len, rng() % 2 ? 0 : 16);
+    for (size_t i = 1; i < w.size(); ++i) EXPECT_GT(w[i].begin, w[i - 1].end);
+    for (size_t b = 0; b < text.size(); ++b) {
+      re2::StringPiece m;
+      if (!re.Match(text, b, text.size(), RE2::ANCHOR_START, &m, 1)) continue;
+      ++matches;
+      const size_t e = b + m.size();
+      bool inside = false;
+      for (const ByteRange& r : w) inside |= r.begin <= b && e <= r.end;
+      ASSERT_TRUE(inside) << "round " << round << " [" << b << "," << e << ") in '" << text << "'";
+    }
+  }
+  EXPECT_GT(matches, 300u);
 }
 
 }  // namespace
