@@ -19,7 +19,7 @@ namespace keylint {
 FileAnalyzer::FileAnalyzer(const Knowledge& knowledge, const CredentialScanner& credentials)
     : knowledge_(knowledge), credentials_(credentials), js_(knowledge, credentials), ci_(knowledge) {}
 
-FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts) {
+FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts, const ModuleScan* module) {
   FileAnalysis out;
   const std::string_view text = target.bytes;
   const LineIndex lines(text);
@@ -38,7 +38,7 @@ FileAnalysis FileAnalyzer::Analyze(const Target& target, const FileFacts& facts)
     out.verbose_note = "built output: credential rules only";
   } else if (utf8) {
     if (facts.kind == FileKind::kSource) {
-      js_.Analyze(target, facts, matches, &out);
+      js_.Analyze(target, facts, matches, &out, module);
       out.verbose_note = js_.last_parse_reason();
     }
     if (facts.kind == FileKind::kDotenv) {

@@ -19,7 +19,8 @@ class FileAnalyzer {
  public:
   FileAnalyzer(const Knowledge& knowledge, const CredentialScanner& credentials);
 
-  FileAnalysis Analyze(const Target& target, const FileFacts& facts);
+  // `module`: the module scan classification made of the file (classify/classify.h), if any.
+  FileAnalysis Analyze(const Target& target, const FileFacts& facts, const ModuleScan* module = nullptr);
 
  private:
   const Knowledge& knowledge_;

@@ -105,7 +105,8 @@ bool ImportsTestModule(std::string_view bytes, const std::vector<std::string>& m
 
 }  // namespace
 
-FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout) {
+FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
+                   std::optional<ModuleScan>* module) {
   FileFacts f;
   ClassifyLanguage(target.path, &f);
   if (f.kind == FileKind::kOther || f.kind == FileKind::kGitlabCi) {
@@ -122,7 +123,7 @@ FileFacts Classify(const Target& target, const Knowledge& knowledge, const Proje
               (f.kind == FileKind::kSource && ImportsTestModule(target.bytes, knowledge.settings.test_modules));
   f.is_docs = MatchesAny(knowledge.settings.docs_paths, target.path);
   if (!ClassifyBuildOutput(target, knowledge, layout, &f)) {
-    ClassifySide(target, knowledge, layout, &f);
+    ClassifySide(target, knowledge, layout, &f, module);
     f.built = target.minified;
   }
   ClassifyStage(target, knowledge, &f);

@@ -16,6 +16,7 @@
 // side_boundary. What is left unknown, or server by a mere convention (a Next.js app/ module), is
 // decided after analysis by what client entries import (project/client_reach.h).
 // All the knowledge is in rules/exposure.toml and rules/sdks.toml.
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -61,7 +62,7 @@ bool IsAppOf(const Framework& fw, const PackageInfo& pkg, const ProjectLayout& l
 }  // namespace
 
 void ClassifySide(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
-                  FileFacts* facts) {
+                  FileFacts* facts, std::optional<ModuleScan>* module) {
   facts->side = Side::kUnknown;
   if (facts->kind != FileKind::kSource) {
     facts->side_reason = "not JavaScript or TypeScript source";
@@ -71,11 +72,22 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
   const Framework* fw = pkg ? FrameworkFor(knowledge, pkg->dependencies) : nullptr;
   if (fw) facts->framework = fw->id;
   if (fw && !IsAppOf(*fw, *pkg, layout)) fw = nullptr;  // a library built with it
-  if (facts->is_test) return Decide(facts, Side::kServer, "test code (never shipped to browsers)");
   std::string_view rel = target.path;
   if (pkg && !pkg->dir.empty()) rel.remove_prefix(pkg->dir.size() + 1);
   std::string_view bytes = target.bytes;
   bool component = EndsWith(rel, ".vue") || EndsWith(rel, ".svelte") || EndsWith(rel, ".astro");
+  // Comments and strings are skipped: `// import 'server-only'` in a comment marks nothing. A
+  // minified file's imports are its bundled libraries': they say nothing about the file, and
+  // finding them would cost a pass over a multi-megabyte bundle. The scan is the one the module
+  // graph needs (with TypeScript's value uses), so a module's bytes are scanned once; a
+  // component's is of its whole text here, of its script blocks there.
+  std::optional<ModuleScan> local;
+  std::optional<ModuleScan>& scan = module != nullptr && !component ? *module : local;
+  if (!target.minified) {
+    bool typescript = facts->language == Language::kTypeScript || facts->language == Language::kTsx;
+    scan = ScanModule(bytes, {}, typescript && !component);
+  }
+  if (facts->is_test) return Decide(facts, Side::kServer, "test code (never shipped to browsers)");
 
   if (!component) {
     for (std::string_view directive : DirectivePrologue(bytes)) {
@@ -84,12 +96,9 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
       }
     }
   }
-  // Comments and strings are skipped: `// import 'server-only'` in a comment marks nothing. A
-  // minified file's imports are its bundled libraries': they say nothing about the file, and
-  // finding them would cost a pass over a multi-megabyte bundle.
   std::vector<std::string_view> imports;
-  if (!target.minified) {
-    for (const ScannedImport& imp : ScanModule(bytes).imports) {
+  if (scan) {
+    for (const ScannedImport& imp : scan->imports) {
       if (!imp.type_only) imports.push_back(imp.module);
     }
   }

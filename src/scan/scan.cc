@@ -5,6 +5,7 @@
 #include <set>
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "analyze/analyze_file.h"
@@ -217,8 +218,9 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
                       reader.Read(&t, max_bytes, &s.skip_reason, &s.read_error);
       if (request.progress != nullptr) ++request.progress->files_done;
       if (!readable) continue;
-      s.facts = Classify(t, knowledge, layout);
-      s.analysis = analyzer.Analyze(t, s.facts);
+      std::optional<ModuleScan> module;  // read by both, made once
+      s.facts = Classify(t, knowledge, layout, &module);
+      s.analysis = analyzer.Analyze(t, s.facts, module ? &*module : nullptr);
       s.bytes = t.bytes.size();
       t.bytes.clear();
       reader.Release();

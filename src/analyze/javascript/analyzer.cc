@@ -45,7 +45,8 @@ JsAnalyzer::~JsAnalyzer() = default;
 const std::string& JsAnalyzer::last_parse_reason() const { return impl_->last_reason; }
 
 void JsAnalyzer::Analyze(const Target& target, const FileFacts& facts,
-                         const std::vector<CredentialMatch>& credentials, FileAnalysis* out) {
+                         const std::vector<CredentialMatch>& credentials, FileAnalysis* out,
+                         const ModuleScan* module) {
   const Knowledge& k = impl_->knowledge;
   impl_->last_reason.clear();
   if (facts.language != Language::kJavaScript && facts.language != Language::kTypeScript &&
@@ -67,7 +68,8 @@ void JsAnalyzer::Analyze(const Target& target, const FileFacts& facts,
   bool parsed = impl_->ParseAndApply(target, facts, credentials, dialect, component, ranges, &model, out);
   // Every module is a node of the module graph, parsed or not.
   out->facts.graph.modules.push_back(
-      CollectModuleFacts(target, facts, k, credentials, ranges, parsed ? &model : nullptr));
+      CollectModuleFacts(target, facts, k, credentials, ranges, parsed ? &model : nullptr,
+                         component ? nullptr : module));
 }
 
 bool JsAnalyzer::Impl::ParseAndApply(const Target& target, const FileFacts& facts,

@@ -10,6 +10,7 @@
 
 #include "analyze/credentials/engine.h"
 #include "analyze/file_analysis.h"
+#include "classify/module_scan.h"
 #include "core/target.h"
 #include "knowledge/knowledge.h"
 
@@ -27,8 +28,10 @@ class JsAnalyzer {
   // `credentials` are the credential engine's matches in the same bytes. Files the gate rejects
   // cost a few byte scans; the others one tree-sitter parse. Never fails: broken syntax yields
   // what the recovered tree shows; a parse that produces no tree adds a notification.
+  // `module`: the file's module scan from classification, if it made one (saves a second scan).
   void Analyze(const Target& target, const FileFacts& facts,
-               const std::vector<CredentialMatch>& credentials, FileAnalysis* out);
+               const std::vector<CredentialMatch>& credentials, FileAnalysis* out,
+               const ModuleScan* module = nullptr);
 
   // Why the last Analyze parsed its file ("env read", "bundler config", ...), or why not
   // ("no reason to parse", "minified"), for --verbose. Valid until the next Analyze.

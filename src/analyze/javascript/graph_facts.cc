@@ -30,7 +30,8 @@ bool InServerExport(const JsFileModel* model, size_t at) {
 
 ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
                                const std::vector<CredentialMatch>& credentials,
-                               const std::vector<JsSpan>& ranges, const JsFileModel* model) {
+                               const std::vector<JsSpan>& ranges, const JsFileModel* model,
+                               const ModuleScan* module) {
   ModuleFacts m;
   m.path = target.path;
   m.side = facts.side;
@@ -46,11 +47,16 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
       }
     }
   }
-  std::vector<ScanSpan> scan_ranges;
-  for (const JsSpan& r : ranges) scan_ranges.push_back({r.begin, r.end});
-  // TypeScript drops imports used only as types: those are no edges.
-  bool typescript = facts.language == Language::kTypeScript || facts.language == Language::kTsx;
-  ModuleScan scan = ScanModule(target.bytes, scan_ranges, typescript);
+  ModuleScan own;
+  if (module == nullptr || !ranges.empty()) {
+    std::vector<ScanSpan> scan_ranges;
+    for (const JsSpan& r : ranges) scan_ranges.push_back({r.begin, r.end});
+    // TypeScript drops imports used only as types: those are no edges.
+    bool typescript = facts.language == Language::kTypeScript || facts.language == Language::kTsx;
+    own = ScanModule(target.bytes, scan_ranges, typescript);
+    module = &own;
+  }
+  const ModuleScan& scan = *module;
   // Exposed files get the per-file client/ rules; boundaries and tests are never client code.
   bool may_become_client = facts.side != Side::kClient && facts.side != Side::kShared &&
                            !facts.side_boundary && !facts.is_test && !facts.is_docs;

@@ -10,6 +10,7 @@
 
 #include "analyze/credentials/engine.h"
 #include "analyze/javascript/model.h"
+#include "classify/module_scan.h"
 #include "core/module_facts.h"
 #include "core/target.h"
 #include "knowledge/knowledge.h"
@@ -17,10 +18,12 @@
 namespace keylint {
 
 // `ranges`: the script blocks of a component (empty: the whole file). `model`: the parse, or
-// nullptr. Thread-safe. One byte scan of the file (module_scan.h) and one line index.
+// nullptr. `module`: the byte scan of the whole file (module_scan.h) made by classification, or
+// nullptr: then it is made here. Thread-safe. One line index.
 ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
                                const std::vector<CredentialMatch>& credentials,
-                               const std::vector<JsSpan>& ranges, const JsFileModel* model);
+                               const std::vector<JsSpan>& ranges, const JsFileModel* model,
+                               const ModuleScan* module = nullptr);
 
 }  // namespace keylint
 
