@@ -96,6 +96,12 @@ struct CredentialKnowledge {
   std::map<std::string, std::string> fragments;
 };
 
+// What the keyword prefilter searches for (analyze/credentials/prefilter.h): the keywords of
+// every rule whose keywords are all ASCII, each once, in rule order (built-in rules come first).
+// A rule with a non-ASCII keyword is left out: it runs wherever the prefilter cannot see.
+std::vector<std::string> LocatableKeywords(const std::vector<CredentialRule>& rules);
+bool AllLocatable(const CredentialRule& rule);
+
 }  // namespace keylint
 
 #endif  // KEYLINT_KNOWLEDGE_CREDENTIAL_RULES_H_

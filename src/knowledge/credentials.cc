@@ -3,6 +3,7 @@
 #include "knowledge/loaders.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 #include "knowledge/toml_util.h"
@@ -229,6 +230,27 @@ Status LoadCredentials(const toml::table& root, std::string_view origin, bool us
     }
   }
   return {};
+}
+
+bool AllLocatable(const CredentialRule& rule) {
+  return !rule.keywords.empty() &&
+         std::all_of(rule.keywords.begin(), rule.keywords.end(), [](const std::string& k) {
+           return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+             return static_cast<unsigned char>(c) < 0x80;
+           });
+         });
+}
+
+std::vector<std::string> LocatableKeywords(const std::vector<CredentialRule>& rules) {
+  std::vector<std::string> out;
+  std::set<std::string, std::less<>> seen;
+  for (const CredentialRule& rule : rules) {
+    if (!AllLocatable(rule)) continue;
+    for (const std::string& k : rule.keywords) {
+      if (seen.insert(ToLower(k)).second) out.push_back(ToLower(k));
+    }
+  }
+  return out;
 }
 
 }  // namespace keylint

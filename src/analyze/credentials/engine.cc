@@ -13,6 +13,7 @@
 
 #include "analyze/credentials/decode.h"
 #include "analyze/credentials/jwt.h"
+#include "analyze/credentials/keyword_db.h"
 #include "analyze/credentials/prefilter.h"
 #include "analyze/credentials/value_shape.h"
 #include "core/sha256.h"
@@ -390,6 +391,7 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
       }
       std::vector<ByteRange> ranges = by_name ? NameWindows(text, occurrences, cr.after_name_max)
                                               : KeywordWindows(text, occurrences, cr.extent);
+      if (ranges.empty()) continue;  // nothing to run, nor to compile
       size_t covered = 0;
       for (const ByteRange& r : ranges) covered += r.end - r.begin;
       // Windows over most of the text save nothing: one pass is cheaper than many calls.
@@ -422,26 +424,16 @@ std::vector<CredentialMatch> CredentialScanner::Impl::Scan(std::string_view text
 
 CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Impl) {
   std::vector<std::vector<std::string>> keywords;
-  std::vector<std::string> ascii_keywords;
+  std::vector<std::string> ascii_keywords = LocatableKeywords(knowledge.credentials.rules);
   std::map<std::string, int, std::less<>> keyword_index;
-  auto locatable = [](const std::string& k) {
-    return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x80;
-    });
-  };
+  for (size_t i = 0; i < ascii_keywords.size(); ++i) keyword_index.emplace(ascii_keywords[i], static_cast<int>(i));
   for (const CredentialRule& rule : knowledge.credentials.rules) {
     auto cr = std::make_unique<CompiledRule>();
     cr->rule = &rule;
     cr->extent = AnalyzeExtent(rule.regex);
-    bool all_locatable = !rule.keywords.empty() &&
-                         std::all_of(rule.keywords.begin(), rule.keywords.end(), locatable);
+    const bool all_locatable = AllLocatable(rule);
     if (all_locatable) {
-      for (std::string k : rule.keywords) {
-        for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        auto [it, fresh] = keyword_index.emplace(k, static_cast<int>(ascii_keywords.size()));
-        if (fresh) ascii_keywords.push_back(k);
-        cr->keyword_ids.push_back(it->second);
-      }
+      for (const std::string& k : rule.keywords) cr->keyword_ids.push_back(keyword_index.find(ToLower(k))->second);
     }
     // A user's rule keeps whole-text scans: nothing has checked its keywords against its matches
     // as closely as the built-in rules' differential tests do.
@@ -456,7 +448,8 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
     impl_->rules.push_back(std::move(cr));
     keywords.push_back(rule.keywords);
   }
-  impl_->locator = std::make_unique<KeywordLocator>(std::move(ascii_keywords));
+  const EmbeddedKeywordDb db = BuiltinKeywordDb();
+  impl_->locator = std::make_unique<KeywordLocator>(std::move(ascii_keywords), &db);
   impl_->prefilter = std::make_unique<KeywordPrefilter>(std::move(keywords));
   impl_->examples.insert(knowledge.credentials.example_values.begin(),
                          knowledge.credentials.example_values.end());

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include "analyze/credentials/keyword_db.h"
 #include "analyze/credentials/prefilter.h"
 #include "core/text.h"
 #include "knowledge/knowledge.h"
@@ -182,6 +183,52 @@ TEST(CredentialRules, ExtentBoundsEveryFixtureMatch) {
       }
     }
   }
+}
+
+// The Vectorscan database compiled at build time loads here, and finds exactly the occurrences
+// the byte loop finds: in every fixture, in keyword noise of mixed case, at a text's edges and
+// with a user's extra keywords (found by the byte loop beside the database).
+TEST(KeywordLocator, BuildTimeAutomatonFindsWhatTheByteLoopFinds) {
+  std::vector<std::string> keywords = LocatableKeywords(BuiltinKnowledge().credentials.rules);
+  const EmbeddedKeywordDb db = BuiltinKeywordDb();
+  std::vector<std::string> with_user = keywords;
+  with_user.push_back("zz-user-keyword");
+  with_user.push_back("q");
+  KeywordLocator automaton(keywords, &db), user(with_user, &db);
+  KeywordLocator loop(keywords), user_loop(with_user);
+  ASSERT_EQ(automaton.automaton_keywords(), keywords.size());
+  ASSERT_EQ(user.automaton_keywords(), keywords.size());
+  EXPECT_EQ(loop.automaton_keywords(), 0u);
+  std::vector<std::string> texts;
+  for (const fs::path& p : FixtureFiles()) texts.push_back(ReadFile(p));
+  std::mt19937 rng(5);
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int i = rng() % 40; i > 0; --i) {
+      std::string k = with_user[rng() % with_user.size()];
+      for (char& c : k) {
+        if (rng() % 2) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      text += k.substr(rng() % 2);  // sometimes cut: a keyword's tail is no keyword
+      text += " =\n\t\xC5"[rng() % 5];
+    }
+    texts.push_back(text);
+  }
+  size_t found = 0;
+  for (const std::string& text : texts) {
+    std::vector<std::vector<size_t>> a, b, c, d;
+    automaton.Locate(text, &a);
+    loop.Locate(text, &b);
+    ASSERT_EQ(a, b) << text.substr(0, 200);
+    user.Locate(text, &c);
+    user_loop.Locate(text, &d);
+    ASSERT_EQ(c, d) << text.substr(0, 200);
+    for (const auto& h : a) found += h.size();
+  }
+  EXPECT_GT(found, 5000u);
+  // A database compiled for other keywords is not used.
+  std::vector<std::string> other(keywords.begin() + 1, keywords.end());
+  EXPECT_EQ(KeywordLocator(other, &db).automaton_keywords(), 0u);
 }
 
 // Large synthetic texts: fixture secrets and generated provider shapes among keyword noise, at the

@@ -4,10 +4,15 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <limits>
 #include <map>
+#include <mutex>
 
+#include <hs/hs.h>
 #include <re2/re2.h>
 #include <re2/set.h>
+
+#include "analyze/credentials/keyword_db.h"
 
 namespace keylint {
 
@@ -535,74 +540,164 @@ void SetBit(std::vector<uint64_t>* bits, uint32_t i) { (*bits)[i >> 6] |= uint64
 
 }  // namespace
 
-KeywordLocator::KeywordLocator(std::vector<std::string> keywords)
-    : keywords_(std::move(keywords)),
-      pair_bits_(1024, 0),
-      short_bits_(1024, 0),
-      triple_bits_(1024, 0),
-      pair_start_(65537, 0) {
-  // Keywords of two bytes or more grouped by their lower-cased first pair: counted, then placed.
-  for (size_t i = 0; i < keywords_.size(); ++i) {
-    const std::string& kw = keywords_[i];
-    if (kw.size() == 1) single_.push_back(static_cast<int>(i));
-    if (kw.size() < 2) continue;
-    uint32_t pair = Pair(kw[0], kw[1]);
-    ++pair_start_[pair + 1];
-    if (kw.size() == 2) {
-      SetBit(&short_bits_, pair);
-    } else {
-      SetBit(&triple_bits_, TripleHash(pair, static_cast<unsigned char>(kw[2])));
-    }
-    // Every raw spelling of the pair.
-    for (unsigned a : {unsigned{kLower[static_cast<unsigned char>(kw[0])]}, unsigned{kUpper[static_cast<unsigned char>(kw[0])]}}) {
-      for (unsigned b : {unsigned{kLower[static_cast<unsigned char>(kw[1])]}, unsigned{kUpper[static_cast<unsigned char>(kw[1])]}}) {
-        SetBit(&pair_bits_, a | (b << 8));
+// The byte loop's tables for keywords [first, n) of the locator.
+struct KeywordLocator::Tables {
+  std::vector<uint64_t> pair_bits = std::vector<uint64_t>(1024, 0);   // by raw (b0 | b1 << 8): may start a keyword
+  std::vector<uint64_t> short_bits = std::vector<uint64_t>(1024, 0);  // by lower-cased pair: a keyword of two bytes
+  std::vector<uint64_t> triple_bits = std::vector<uint64_t>(1024, 0); // by TripleHash: may start a longer keyword
+  std::vector<uint32_t> pair_start = std::vector<uint32_t>(65537, 0); // offsets into pair_keywords, by lower-cased pair
+  std::vector<int> pair_keywords;  // keywords of two bytes or more, grouped by first pair
+  std::vector<int> single;         // keywords of one byte
+
+  Tables(const std::vector<std::string>& keywords, size_t first) {
+    // Keywords of two bytes or more grouped by their lower-cased first pair: counted, then placed.
+    for (size_t i = first; i < keywords.size(); ++i) {
+      const std::string& kw = keywords[i];
+      if (kw.size() == 1) single.push_back(static_cast<int>(i));
+      if (kw.size() < 2) continue;
+      uint32_t pair = Pair(kw[0], kw[1]);
+      ++pair_start[pair + 1];
+      if (kw.size() == 2) {
+        SetBit(&short_bits, pair);
+      } else {
+        SetBit(&triple_bits, TripleHash(pair, static_cast<unsigned char>(kw[2])));
+      }
+      // Every raw spelling of the pair.
+      for (unsigned a : {unsigned{kLower[static_cast<unsigned char>(kw[0])]}, unsigned{kUpper[static_cast<unsigned char>(kw[0])]}}) {
+        for (unsigned b : {unsigned{kLower[static_cast<unsigned char>(kw[1])]}, unsigned{kUpper[static_cast<unsigned char>(kw[1])]}}) {
+          SetBit(&pair_bits, a | (b << 8));
+        }
       }
     }
+    for (uint32_t p = 0; p < 65536; ++p) pair_start[p + 1] += pair_start[p];
+    pair_keywords.resize(pair_start[65536]);
+    std::vector<uint32_t> next(pair_start.begin(), pair_start.end() - 1);
+    for (size_t i = first; i < keywords.size(); ++i) {
+      if (keywords[i].size() < 2) continue;
+      pair_keywords[next[Pair(keywords[i][0], keywords[i][1])]++] = static_cast<int>(i);
+    }
   }
-  for (uint32_t p = 0; p < 65536; ++p) pair_start_[p + 1] += pair_start_[p];
-  pair_keywords_.resize(pair_start_[65536]);
-  std::vector<uint32_t> next(pair_start_.begin(), pair_start_.end() - 1);
-  for (size_t i = 0; i < keywords_.size(); ++i) {
-    if (keywords_[i].size() < 2) continue;
-    pair_keywords_[next[Pair(keywords_[i][0], keywords_[i][1])]++] = static_cast<int>(i);
+};
+
+// A loaded database and the scratch space its scans need: one per concurrent scan, kept for reuse.
+struct KeywordLocator::Automaton {
+  hs_database_t* db = nullptr;
+  std::vector<size_t> lengths;  // of each keyword it finds
+  std::mutex mu;
+  std::vector<hs_scratch_t*> idle;  // guarded by mu
+  hs_scratch_t* prototype = nullptr;
+
+  ~Automaton() {
+    for (hs_scratch_t* s : idle) hs_free_scratch(s);
+    hs_free_scratch(prototype);
+    hs_free_database(db);
   }
+  hs_scratch_t* Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!idle.empty()) {
+        hs_scratch_t* s = idle.back();
+        idle.pop_back();
+        return s;
+      }
+    }
+    hs_scratch_t* s = nullptr;
+    return hs_clone_scratch(prototype, &s) == HS_SUCCESS ? s : nullptr;
+  }
+  void Release(hs_scratch_t* s) {
+    std::lock_guard<std::mutex> lock(mu);
+    idle.push_back(s);
+  }
+};
+
+KeywordLocator::KeywordLocator(std::vector<std::string> keywords, const EmbeddedKeywordDb* db)
+    : keywords_(std::move(keywords)) {
+  bool prefix = db != nullptr && db->count > 0 && db->count <= keywords_.size();
+  for (size_t i = 0; prefix && i < db->count; ++i) prefix = keywords_[i] == db->keywords[i];
+  if (prefix) {
+    auto a = std::make_unique<Automaton>();
+    // Fails on a machine the database was not compiled for; the byte loop then does it all.
+    if (hs_deserialize_database(reinterpret_cast<const char*>(db->bytes), db->size, &a->db) == HS_SUCCESS &&
+        hs_alloc_scratch(a->db, &a->prototype) == HS_SUCCESS) {
+      for (size_t i = 0; i < db->count; ++i) a->lengths.push_back(keywords_[i].size());
+      automaton_ = std::move(a);
+      first_looped_ = db->count;
+    }
+  }
+  all_ = std::make_unique<Tables>(keywords_, 0);
+  if (automaton_ && first_looped_ < keywords_.size()) rest_ = std::make_unique<Tables>(keywords_, first_looped_);
 }
 
-// The slow path of Locate, out of line so that the byte loop keeps its few registers: a keyword
+KeywordLocator::~KeywordLocator() = default;
+
+size_t KeywordLocator::automaton_keywords() const { return automaton_ ? first_looped_ : 0; }
+
+// The slow path of the byte loop, out of line so that the loop keeps its few registers: a keyword
 // may start at t[i] (its raw pair, and its third byte, passed the tables).
-__attribute__((noinline)) void KeywordLocator::CheckAt(const unsigned char* t, size_t n, size_t i,
-                             std::vector<std::vector<size_t>>* hits) const {
+__attribute__((noinline)) void KeywordLocator::CheckAt(const Tables& tables,
+                                                       const std::vector<std::string>& keywords,
+                                                       const unsigned char* t, size_t n, size_t i,
+                                                       std::vector<std::vector<size_t>>* hits) {
   uint32_t p = Pair(t[i], t[i + 1]);
-  for (uint32_t j = pair_start_[p]; j < pair_start_[p + 1]; ++j) {
-    const std::string& kw = keywords_[pair_keywords_[j]];
+  for (uint32_t j = tables.pair_start[p]; j < tables.pair_start[p + 1]; ++j) {
+    const std::string& kw = keywords[tables.pair_keywords[j]];
     if (n - i < kw.size()) continue;
     size_t k = 2;
     while (k < kw.size() && kLower[t[i + k]] == static_cast<unsigned char>(kw[k])) ++k;
-    if (k == kw.size()) (*hits)[pair_keywords_[j]].push_back(i);
+    if (k == kw.size()) (*hits)[tables.pair_keywords[j]].push_back(i);
   }
 }
 
-void KeywordLocator::Locate(std::string_view text, std::vector<std::vector<size_t>>* hits) const {
-  hits->assign(keywords_.size(), {});
+void KeywordLocator::Loop(const Tables& tables, std::string_view text,
+                          std::vector<std::vector<size_t>>* hits) const {
   const auto* t = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
-  const uint64_t* bits = pair_bits_.data();
+  const uint64_t* bits = tables.pair_bits.data();
   // About one position in seven passes the pair test in source code, one in fifty the third
   // byte's: the loop is the cost.
   for (size_t i = 0; i + 1 < n; ++i) {
     const uint32_t raw = t[i] | (uint32_t{t[i + 1]} << 8);
     if (!((bits[raw >> 6] >> (raw & 63)) & 1)) continue;
     const uint32_t p = Pair(t[i], t[i + 1]);
-    if (TestBit(short_bits_, p) || (i + 2 < n && TestBit(triple_bits_, TripleHash(p, t[i + 2])))) {
-      CheckAt(t, n, i, hits);
+    if (TestBit(tables.short_bits, p) || (i + 2 < n && TestBit(tables.triple_bits, TripleHash(p, t[i + 2])))) {
+      CheckAt(tables, keywords_, t, n, i, hits);
     }
   }
-  for (int kw : single_) {
+  for (int kw : tables.single) {
     for (size_t i = 0; i < n; ++i) {
       if (kLower[t[i]] == static_cast<unsigned char>(keywords_[kw][0])) (*hits)[kw].push_back(i);
     }
   }
+}
+
+bool KeywordLocator::LocateWithAutomaton(std::string_view text, std::vector<std::vector<size_t>>* hits) const {
+  if (text.size() > std::numeric_limits<unsigned int>::max()) return false;  // hs_scan's length
+  hs_scratch_t* scratch = automaton_->Acquire();
+  if (scratch == nullptr) return false;
+  struct Context {
+    const Automaton* automaton;
+    std::vector<std::vector<size_t>>* hits;
+  } context{automaton_.get(), hits};
+  // Literal matches come by end offset, so each keyword's begins ascend.
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* c) -> int {
+    auto* ctx = static_cast<Context*>(c);
+    (*ctx->hits)[id].push_back(static_cast<size_t>(to) - ctx->automaton->lengths[id]);
+    return 0;
+  };
+  hs_error_t rc = hs_scan(automaton_->db, text.data(), static_cast<unsigned int>(text.size()), 0, scratch,
+                          on_match, &context);
+  automaton_->Release(scratch);
+  return rc == HS_SUCCESS;
+}
+
+void KeywordLocator::Locate(std::string_view text, std::vector<std::vector<size_t>>* hits) const {
+  hits->assign(keywords_.size(), {});
+  if (automaton_ && LocateWithAutomaton(text, hits)) {
+    if (rest_) Loop(*rest_, text, hits);
+    return;
+  }
+  hits->assign(keywords_.size(), {});
+  Loop(*all_, text, hits);
 }
 
 }  // namespace keylint
