@@ -65,6 +65,10 @@ struct Framework {
   // (relative to the package).
   std::vector<std::pair<std::string, std::string>> aliases;
   std::vector<PageDataExport> page_data;
+  // Its bundler puts only env vars of its public prefixes into browser code: any other
+  // process.env / import.meta.env read there is undefined (Next.js, Vite, CRA). False: unknown,
+  // or it inlines every read (Parcel).
+  bool env_public_only = false;
 };
 
 // A bundler or framework config file that can inline values into client bundles.

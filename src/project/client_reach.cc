@@ -23,6 +23,7 @@ class Reach {
   ClientReach Run() {
     Entries();
     Walk();
+    MarkEnvInlining();
     Report();
     return std::move(out_);
   }
@@ -54,19 +55,24 @@ class Reach {
     }
   }
 
+  // Whether the bundle carries the import: not one of types, nor one the framework drops, nor one
+  // of test code; a boundary stops the walk (and is a crossing, Walk).
+  bool Carries(size_t u, const ModuleGraph::Edge& e) const {
+    const ModuleImport& imp = mods_[u].imports[e.import];
+    return !imp.type_only && !imp.server_use_only && !mods_[e.to].is_test && !mods_[e.to].boundary;
+  }
+
   void Walk() {
     while (!queue_.empty()) {
       size_t u = queue_.front();
       queue_.pop_front();
       for (const ModuleGraph::Edge& e : g_.edges(u)) {
         const ModuleImport& imp = mods_[u].imports[e.import];
-        if (imp.type_only || imp.server_use_only) continue;
         const ModuleFacts& v = mods_[e.to];
-        if (v.is_test) continue;
-        if (v.boundary) {
-          if (!v.server_functions) crossings_.push_back({u, e.import, e.to});
-          continue;
+        if (v.boundary && !imp.type_only && !imp.server_use_only && !v.is_test && !v.server_functions) {
+          crossings_.push_back({u, e.import, e.to});
         }
+        if (!Carries(u, e)) continue;
         ClientReach::Node& n = out_.nodes[e.to];
         if (n.client) continue;
         n.client = true;
@@ -77,12 +83,47 @@ class Reach {
     }
   }
 
-  // Entry first, `m` last.
-  std::vector<size_t> PathTo(size_t m) const {
+  // Marks env_inlined_: the modules reached from a client entry whose bundler may put any env
+  // read into the browser code (a package of no known framework, or Parcel). Elsewhere a
+  // non-public env read in client code is undefined in the browser (rules/exposure.toml
+  // env_public_only): a secret read there does not reach it.
+  void MarkEnvInlining() {
+    env_inlined_.assign(mods_.size(), false);
+    env_parent_.assign(mods_.size(), ModuleGraph::kNone);
+    std::deque<size_t> queue;
+    for (size_t m = 0; m < mods_.size(); ++m) {
+      if (out_.nodes[m].entry && !EnvPublicOnly(mods_[m].framework)) {
+        env_inlined_[m] = true;
+        queue.push_back(m);
+      }
+    }
+    while (!queue.empty()) {
+      size_t u = queue.front();
+      queue.pop_front();
+      for (const ModuleGraph::Edge& e : g_.edges(u)) {
+        if (!Carries(u, e) || env_inlined_[e.to]) continue;
+        env_inlined_[e.to] = true;
+        env_parent_[e.to] = u;
+        queue.push_back(e.to);
+      }
+    }
+  }
+
+  bool EnvPublicOnly(const std::string& framework) const {
+    for (const Framework& f : k_.exposure.frameworks) {
+      if (f.id == framework) return f.env_public_only;
+    }
+    return false;
+  }
+
+  // Entry first, `m` last: the first chain found, or with `env_inlining` the first from an entry
+  // whose bundler may inline env reads (MarkEnvInlining).
+  std::vector<size_t> PathTo(size_t m, bool env_inlining = false) const {
     std::vector<size_t> chain{m};
-    while (!out_.nodes[chain.back()].entry && out_.nodes[chain.back()].parent != ModuleGraph::kNone &&
+    auto parent = [&](size_t u) { return env_inlining ? env_parent_[u] : out_.nodes[u].parent; };
+    while (!out_.nodes[chain.back()].entry && parent(chain.back()) != ModuleGraph::kNone &&
            chain.size() <= mods_.size()) {
-      chain.push_back(out_.nodes[chain.back()].parent);
+      chain.push_back(parent(chain.back()));
     }
     std::reverse(chain.begin(), chain.end());
     return chain;
@@ -129,25 +170,31 @@ class Reach {
                                    ChainText(std::vector<size_t>(chain.begin() + 1, chain.end())));
       const ModuleFacts& mod = mods_[m];
       std::vector<RelatedLocation> related = ChainLocations(chain);
+      bool reported_secret = false;
       for (const HeldSecret& s : mod.secrets) {
-        // A literal ships with the module; an env read is inlined by some bundlers and undefined
-        // with others (Next.js, Vite): a warning, the module is still on the wrong side.
+        // A literal ships with the module. An env read is undefined in the bundles of Next.js,
+        // Vite and the like (env_public_only): reported only when a bundler that may inline it
+        // (Parcel, an unknown one) has the module, as a warning, along that bundle's chain.
+        if (!s.literal && !env_inlined_[m]) continue;
+        const std::vector<size_t> env_chain = s.literal ? chain : PathTo(m, /*env_inlining=*/true);
         Finding* f = s.literal
                          ? Add(kServerModule, s.location,
                                s.what + " reaches the browser: client code imports this module (" + ChainText(chain) + ")")
                          : Add(kServerModule, s.location,
-                               s.what + " is read in a module client code imports (" + ChainText(chain) +
-                                   "): inlined into the bundle by some bundlers, undefined in the browser with others",
+                               s.what + " is read in a module client code imports (" + ChainText(env_chain) +
+                                   "), bundled by a bundler that may inline every env read (Parcel, a "
+                                   "webpack DefinePlugin of process.env)",
                                Level::kWarning);
         if (!f) continue;
-        f->related = related;
+        reported_secret = true;
+        f->related = s.literal ? related : ChainLocations(env_chain);
         for (const HeldSdk& sdk : mod.server_sdks) {
           f->related.push_back({sdk.location, "server SDK '" + sdk.module + "' imported in the same module"});
         }
         f->secret_hash = s.secret_hash;
         if (!s.provider.empty()) f->properties["provider"] = s.provider;
       }
-      if (!mod.secrets.empty()) continue;  // one problem, one finding: the SDK is related above
+      if (reported_secret) continue;  // one problem, one finding: the SDK is related above
       for (const HeldSdk& sdk : mod.server_sdks) {
         Finding* f = Add(kServerSdk, sdk.location,
                          "server SDK '" + sdk.module + "' (authenticates with a " + sdk.provider +
@@ -179,6 +226,8 @@ class Reach {
   ClientReach out_;
   std::deque<size_t> queue_;
   std::vector<Crossing> crossings_;
+  std::vector<bool> env_inlined_;     // MarkEnvInlining
+  std::vector<size_t> env_parent_;    // ... and the module that first imported each
 };
 
 }  // namespace

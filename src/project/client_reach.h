@@ -4,8 +4,11 @@
 //   reach            every module they import, transitively, except through type-only imports,
 //                    imports the framework drops (used only by getServerSideProps, loader, ...),
 //                    and into boundaries (server-only, *.server.*, $lib/server, 'use server');
-//   findings         client/server-module-in-client  a secret read or held in a reached module,
-//                                                     at the secret, the import chain related;
+//   findings         client/server-module-in-client  a secret held in a reached module, or read
+//                                                     there from the env where a bundle that has
+//                                                     it may inline the read (not Next.js, Vite:
+//                                                     env_public_only), at the secret, the import
+//                                                     chain related;
 //                    client/server-sdk-in-client      a server SDK imported by a reached module
 //                                                     that holds no secret (else it is related);
 //                    client/server-only-in-client     a client import of a server-only boundary.
