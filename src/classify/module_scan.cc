@@ -1,14 +1,23 @@
 #include "classify/module_scan.h"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace keylint {
 namespace {
 
-bool IdentStart(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
-}
-bool IdentChar(unsigned char c) { return IdentStart(c) || (c >= '0' && c <= '9'); }
+// By byte: 1 may start an identifier, 2 may continue one (a table: the lexer asks for every byte).
+const std::array<unsigned char, 256> kIdent = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+    t[c] = start ? 3 : (c >= '0' && c <= '9') ? 2 : 0;
+  }
+  return t;
+}();
+bool IdentStart(unsigned char c) { return kIdent[c] & 1; }
+bool IdentChar(unsigned char c) { return kIdent[c] & 2; }
 bool Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Words after which a `/` starts a regular expression rather than a division.
@@ -318,9 +327,15 @@ class Lexer {
 
   // An identifier that names an import's local: a value use unless the tokens around it say type.
   void Use(std::string_view w, size_t b, size_t e) {
-    for (const auto& [local, idx] : locals_) {
-      if (local != w || out_->imports[idx].value_used) continue;
-      if (!TypePosition(b, e)) out_->imports[idx].value_used = true;
+    for (size_t k = 0; k < locals_.size(); ++k) {
+      if (locals_[k].first != w || TypePosition(b, e)) continue;
+      // Decided: the import's names need no more looking at.
+      size_t idx = locals_[k].second;
+      out_->imports[idx].value_used = true;
+      locals_.erase(std::remove_if(locals_.begin(), locals_.end(),
+                                   [idx](const auto& l) { return l.second == idx; }),
+                    locals_.end());
+      return;
     }
   }
 

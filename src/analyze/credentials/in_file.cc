@@ -16,8 +16,11 @@ std::vector<CredentialMatch> CredentialsInFile(const Target& target, const FileF
   std::vector<CredentialMatch> matches = EndsWith(target.path, ".ipynb")
                                              ? scanner.Scan(UnescapeJsonStringsInPlace(text))
                                              : scanner.Scan(text);
-  JudgeKubernetesSecretData(text, scanner, &matches);
-  if (facts.kind == FileKind::kSource) KeepStringValuesOfGenericRules(text, &matches);
+  if (facts.kind == FileKind::kSource) {
+    KeepStringValuesOfGenericRules(text, &matches);
+  } else {
+    JudgeKubernetesSecretData(text, scanner, &matches);  // a manifest is never JS/TS source
+  }
   if (facts.stage == Stage::kTemplate) {
     // A template's value beside instructions to make one's own is their example.
     matches.erase(std::remove_if(matches.begin(), matches.end(),

@@ -624,8 +624,16 @@ KeywordLocator::KeywordLocator(std::vector<std::string> keywords, const Embedded
       first_looped_ = db->count;
     }
   }
-  all_ = std::make_unique<Tables>(keywords_, 0);
+  if (!automaton_) all_ = std::make_unique<Tables>(keywords_, 0);
   if (automaton_ && first_looped_ < keywords_.size()) rest_ = std::make_unique<Tables>(keywords_, first_looped_);
+}
+
+const KeywordLocator::Tables& KeywordLocator::AllTables() const {
+  // Built only if a scan of the automaton fails (a text over 4 GiB, no memory for scratch).
+  std::call_once(all_once_, [this] {
+    if (!all_) all_ = std::make_unique<Tables>(keywords_, 0);
+  });
+  return *all_;
 }
 
 KeywordLocator::~KeywordLocator() = default;
@@ -697,7 +705,7 @@ void KeywordLocator::Locate(std::string_view text, std::vector<std::vector<size_
     return;
   }
   hits->assign(keywords_.size(), {});
-  Loop(*all_, text, hits);
+  Loop(AllTables(), text, hits);
 }
 
 }  // namespace keylint

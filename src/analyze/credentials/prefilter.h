@@ -130,7 +130,9 @@ class KeywordLocator {
   std::vector<std::string> keywords_;
   std::unique_ptr<Automaton> automaton_;  // null: the byte loop finds every keyword
   size_t first_looped_ = 0;               // keywords before it are the automaton's
-  std::unique_ptr<Tables> all_;           // every keyword: without the automaton, or if a scan fails
+  const Tables& AllTables() const;
+  mutable std::once_flag all_once_;
+  mutable std::unique_ptr<Tables> all_;   // every keyword: without the automaton, or if a scan fails
   std::unique_ptr<Tables> rest_;          // the keywords after the automaton's, if any
 };
 
