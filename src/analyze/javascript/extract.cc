@@ -835,6 +835,21 @@ class Walker {
     }
     if (IsFunction(n)) return;  // functions are not serialised
     if (std::strcmp(type, "pair") == 0) return Follow(Field(n, "value"), depth + 1, entry, sink);
+    // What an operator yields, not what it reads: `key && x` is x (a secret is never falsy),
+    // `a || b`, `a ?? b` and `a + b` may be either side; comparisons, arithmetic, `!`, `typeof`
+    // give booleans, numbers and type names; a ternary's condition is not its value.
+    if (std::strcmp(type, "binary_expression") == 0) {
+      std::string_view op = Text(Field(n, "operator"));
+      if (op == "&&") return Follow(Field(n, "right"), depth + 1, entry, sink);
+      if (op != "||" && op != "??" && op != "+") return;
+      Follow(Field(n, "left"), depth + 1, entry, sink);
+      return Follow(Field(n, "right"), depth + 1, entry, sink);
+    }
+    if (std::strcmp(type, "unary_expression") == 0 || std::strcmp(type, "update_expression") == 0) return;
+    if (std::strcmp(type, "ternary_expression") == 0) {
+      Follow(Field(n, "consequence"), depth + 1, entry, sink);
+      return Follow(Field(n, "alternative"), depth + 1, entry, sink);
+    }
     // Objects, arrays, spreads, templates, operators, ternaries, wrappers: their parts.
     uint32_t count = ts_node_named_child_count(n);
     for (uint32_t i = 0; i < count; ++i) Follow(ts_node_named_child(n, i), depth + 1, entry, sink);

@@ -99,5 +99,17 @@ TEST(JsExtractor, PageDataFollowsValuesWithinTheFile) {
             (std::vector<std::string>{"loader data: K"}));
 }
 
+TEST(JsExtractor, PageDataFollowsWhatOperatorsYield) {
+  EXPECT_EQ(SinkSources("export const loader = () => ({\n"
+                        "  has: !!process.env.A_SECRET, same: process.env.B_SECRET === 'x', kind: typeof process.env.C_SECRET,\n"
+                        "  len: process.env.D_SECRET.length, label: process.env.E_SECRET ? 'on' : 'off',\n"
+                        "  shown: process.env.F_SECRET && process.env.G, either: process.env.H ?? process.env.I,\n"
+                        "  joined: 'k=' + process.env.J,\n"
+                        "});\n"),
+            // (string literals are sources too: the rules keep those the credential engine calls secrets)
+            (std::vector<std::string>{"loader data: literal", "loader data: literal", "loader data: G", "loader data: H",
+                                      "loader data: I", "loader data: literal", "loader data: J"}));
+}
+
 }  // namespace
 }  // namespace keylint
