@@ -153,8 +153,7 @@ class Rules {
       if (what.empty() && IsSecretName(k_, e.key)) what = "the secret '" + e.key + "'";
       if (what.empty()) continue;
       Report(kBundler, e.span.begin, e.span.end,
-             bundler.name + " `" + e.container + "` inlines " + what +
-                 " into the client bundle, whatever its name");
+             bundler.name + " `" + e.container + "` ships " + what + " to the browser, whatever its name");
     }
   }
 
