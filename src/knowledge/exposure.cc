@@ -190,17 +190,33 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
     }
   }
   if (const toml::node* node = t.get("page_data")) {
+    constexpr char kForm[] = "{export, property, files}, {call, argument, files} or {assign, files}";
     const toml::array* arr = node->as_array();
-    if (!arr) return ErrorAt(origin, *node, "'page_data' must be an array of tables {export, property, files}");
+    if (!arr) return ErrorAt(origin, *node, std::string("'page_data' must be an array of tables ") + kForm);
     for (const toml::node& item : *arr) {
       const toml::table* p = item.as_table();
-      if (!p) return ErrorAt(origin, item, "'page_data' entries must be tables {export, property, files}");
-      if (Status s = CheckKeys(*p, {"export", "property", "files"}, origin, "page_data"); !s.ok()) return s;
-      PageDataExport e;
-      for (Status s : {ReadString(*p, "export", origin, &e.name, true), ReadString(*p, "property", origin, &e.property),
+      if (!p) return ErrorAt(origin, item, std::string("'page_data' entries must be tables ") + kForm);
+      if (Status s = CheckKeys(*p, {"export", "property", "call", "argument", "assign", "what", "files"}, origin,
+                               "page_data");
+          !s.ok()) {
+        return s;
+      }
+      PageDataSink e;
+      int64_t argument = 0;
+      std::string exported, call, assign;
+      for (Status s : {ReadString(*p, "export", origin, &exported), ReadString(*p, "call", origin, &call),
+                       ReadString(*p, "assign", origin, &assign), ReadString(*p, "property", origin, &e.property),
+                       ReadInt(*p, "argument", origin, &argument), ReadString(*p, "what", origin, &e.what),
                        ReadGlobs(*p, "files", origin, &e.files)}) {
         if (!s.ok()) return s;
       }
+      if (exported.empty() + call.empty() + assign.empty() != 2) {
+        return ErrorAt(origin, *p, "'page_data' entries name exactly one of 'export', 'call' and 'assign'");
+      }
+      if (!call.empty() && argument < 1) return ErrorAt(origin, *p, "'page_data' 'call' needs 'argument' (from 1)");
+      e.kind = !exported.empty() ? PageDataSink::kExport : !call.empty() ? PageDataSink::kCall : PageDataSink::kAssign;
+      e.name = !exported.empty() ? exported : !call.empty() ? call : assign;
+      e.argument = static_cast<int>(argument);
       f.page_data.push_back(std::move(e));
     }
   }

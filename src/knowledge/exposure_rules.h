@@ -26,11 +26,22 @@ struct PathConvention {
   bool boundary = false;
 };
 
-// An export whose return value the framework serialises into the page or response for the
-// browser: getServerSideProps' `props`, a Remix loader's data, a SvelteKit load's return value.
-struct PageDataExport {
-  std::string name;      // "getServerSideProps"; also matched as `Page.getInitialProps = ...`
-  std::string property;  // the part of the returned object that is sent ("props"); "" = all of it
+// A place where server code hands a value to the framework, which serialises it into the page
+// or response for the browser:
+//   kExport  what an export returns: getServerSideProps' `props`, a Remix loader's data, a
+//            SvelteKit load's return value;
+//   kCall    an argument of a call: Nuxt `useState('k', () => v)` (a function argument sends
+//            what it returns);
+//   kAssign  a value assigned to an object or below it: Nuxt `nuxtApp.payload.x = v`.
+struct PageDataSink {
+  enum Kind { kExport, kCall, kAssign };
+  Kind kind = kExport;
+  // The export ("getServerSideProps"; also matched as `Page.getInitialProps = ...`), the callee
+  // as written ("useState"), or the object as written ("nuxtApp.payload").
+  std::string name;
+  std::string property;  // kExport: the part of the returned object that is sent ("props"); "" = all
+  int argument = 0;      // kCall: which argument is sent, from 1
+  std::string what;      // for messages: "useState() state"; "" = from the name
   std::vector<std::string> files;  // path globs (relative to the package) it applies in; empty = any
 };
 
@@ -64,7 +75,7 @@ struct Framework {
   // Import aliases the framework defines without a committed tsconfig: "$lib" -> "src/lib"
   // (relative to the package).
   std::vector<std::pair<std::string, std::string>> aliases;
-  std::vector<PageDataExport> page_data;
+  std::vector<PageDataSink> page_data;
 };
 
 // A bundler or framework config file that can inline values into client bundles.

@@ -96,8 +96,16 @@ bool JsAnalyzer::Impl::ParseAndApply(const Target& target, const FileFacts& fact
   JsExtractOptions options;
   if (const Framework* fw = FrameworkById(k, facts.framework)) {
     options.server_exports = fw->server_exports;
-    for (const PageDataExport* e : PageDataExportsFor(k, target.path, facts)) {
-      options.page_data.emplace_back(e->name, e->property);
+    for (const PageDataSink* e : PageDataSinksFor(k, target.path, facts)) {
+      JsPageData d;
+      d.name = e->name;
+      d.property = e->property;
+      d.kind = e->kind == PageDataSink::kExport ? JsPageData::kExport
+               : e->kind == PageDataSink::kCall ? JsPageData::kCall
+                                                : JsPageData::kAssign;
+      d.argument = e->argument;
+      d.what = e->what;
+      options.page_data.push_back(std::move(d));
     }
   }
   options.data_wrappers = k.exposure.data_wrappers;

@@ -61,7 +61,13 @@ class Walker {
     }
     Walk(root);
     if (track_uses_) MarkServerOnlyImports();
-    for (const auto& [fn, entry] : page_data_fns_) PageData(fn, *entry);
+    for (const PendingSink& p : pending_sinks_) {
+      if (p.function) {
+        PageData(p.node, p.what, p.property);
+      } else {
+        Sink(p.what, p.node);
+      }
+    }
   }
 
   // A top-level declaration that is not exported: `function handle() {}`, `const handle = ...`.
@@ -221,8 +227,8 @@ class Walker {
     }
     if (imp.module == "$env/static/private") {
       for (size_t i = 0; i < imp.locals.size(); ++i) {
-        env_bindings_.emplace(imp.locals[i], std::make_pair(imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
-                                                            imp.local_spans[i]));
+        env_bindings_.emplace(imp.locals[i], EnvBinding{imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
+                                                        imp.local_spans[i], EnvReadKind::kSvelteKitPrivate});
         out_->env_reads.push_back({imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
                                    EnvReadKind::kSvelteKitPrivate, imp.local_spans[i], false});
       }
@@ -525,6 +531,7 @@ class Walker {
   void CallExpression(TSNode n) {
     TSNode fn = Field(n, "function");
     if (ts_node_is_null(fn)) return;
+    if (!options_.page_data.empty()) SinkCall(n, Text(fn));
     if (Is(fn, "import") || (Is(fn, "identifier") && Text(fn) == "require")) {
       TSNode arg = FirstArgument(n);
       JsImport imp;
@@ -627,11 +634,10 @@ class Walker {
       else if (!Is(p, "shorthand_property_identifier_pattern")) continue;
       std::string k = KeyName(key);
       if (nuxt && (k == "public" || k == "app")) continue;
-      if (env) {  // the local the read is bound to: `{ KEY }` or `{ KEY: local }`
-        TSNode local = Is(p, "pair_pattern") ? Field(p, "value") : key;
-        if (Is(local, "identifier") || Is(local, "shorthand_property_identifier_pattern")) {
-          env_bindings_.emplace(std::string(Text(local)), std::make_pair(k, SpanOf(key)));
-        }
+      // The local the read is bound to: `{ KEY }` or `{ KEY: local }`.
+      TSNode local = Is(p, "pair_pattern") ? Field(p, "value") : key;
+      if (Is(local, "identifier") || Is(local, "shorthand_property_identifier_pattern")) {
+        env_bindings_.emplace(std::string(Text(local)), EnvBinding{k, SpanOf(key), kind});
       }
       AddRead(std::move(k), kind, SpanOf(key));
     }
@@ -657,7 +663,8 @@ class Walker {
     if (Is(left, "member_expression")) {
       std::string_view prop = Text(Field(left, "property"));
       TSNode fn = Unwrap(right);
-      if (const auto* e = PageDataEntry(prop); e && IsFunction(fn)) page_data_fns_.emplace_back(fn, e);
+      if (const auto* e = PageDataEntry(prop); e && IsFunction(fn)) AddPending(fn, *e, true);
+      PayloadAssignment(left, right);
     }
     std::string name;
     if (Is(left, "member_expression")) name = std::string(Text(Field(left, "property")));
@@ -669,11 +676,52 @@ class Walker {
 
   // --- data sent to the browser -------------------------------------------------------------
 
-  const std::pair<std::string, std::string>* PageDataEntry(std::string_view name) const {
-    for (const auto& e : options_.page_data) {
-      if (e.first == name) return &e;
+  // The export of that name whose result is sent, or nullptr.
+  const JsPageData* PageDataEntry(std::string_view name) const {
+    for (const JsPageData& e : options_.page_data) {
+      if (e.kind == JsPageData::kExport && e.name == name) return &e;
     }
     return nullptr;
+  }
+
+  static std::string WhatOf(const JsPageData& e) {
+    if (!e.what.empty()) return e.what;
+    switch (e.kind) {
+      case JsPageData::kExport: return e.property.empty() ? e.name + " data" : e.name + " `" + e.property + "`";
+      case JsPageData::kCall: return e.name + "() argument " + std::to_string(e.argument);
+      case JsPageData::kAssign: return e.name;
+    }
+    return e.name;
+  }
+
+  // Sinks are followed after the walk, when every binding of the file is known.
+  void AddPending(TSNode node, const JsPageData& e, bool function) {
+    pending_sinks_.push_back({node, WhatOf(e), e.kind == JsPageData::kExport ? e.property : "", function});
+  }
+
+  // useState('k', () => value): the argument the framework sends (what it returns, for a function).
+  void SinkCall(TSNode call, std::string_view callee) {
+    for (const JsPageData& e : options_.page_data) {
+      if (e.kind != JsPageData::kCall || e.name != callee) continue;
+      TSNode args = Field(call, "arguments");
+      int index = 0;
+      uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode a = ts_node_named_child(args, i);
+        if (Is(a, "comment") || ++index != e.argument) continue;
+        TSNode v = Unwrap(a);
+        AddPending(v, e, IsFunction(v));
+      }
+    }
+  }
+
+  // nuxtApp.payload.x = value, nuxtApp.payload = {...}: the object as written, or below it.
+  void PayloadAssignment(TSNode left, TSNode right) {
+    std::string_view l = Text(left);
+    for (const JsPageData& e : options_.page_data) {
+      if (e.kind != JsPageData::kAssign || l.compare(0, e.name.size(), e.name) != 0) continue;
+      if (l.size() == e.name.size() || l[e.name.size()] == '.' || l[e.name.size()] == '[') AddPending(right, e, false);
+    }
   }
 
   static bool IsFunction(TSNode n) {
@@ -687,7 +735,7 @@ class Walker {
     TSNode decl = Field(n, "declaration");
     if (ts_node_is_null(decl)) return;
     if (Is(decl, "function_declaration")) {
-      if (const auto* e = PageDataEntry(Text(Field(decl, "name")))) page_data_fns_.emplace_back(decl, e);
+      if (const auto* e = PageDataEntry(Text(Field(decl, "name")))) AddPending(decl, *e, true);
       return;
     }
     uint32_t count = ts_node_named_child_count(decl);
@@ -696,7 +744,7 @@ class Walker {
       if (!Is(d, "variable_declarator")) continue;
       const auto* e = PageDataEntry(Text(Field(d, "name")));
       TSNode value = Unwrap(Field(d, "value"));
-      if (e && IsFunction(value)) page_data_fns_.emplace_back(value, e);
+      if (e && IsFunction(value)) AddPending(value, *e, true);
     }
   }
 
@@ -714,8 +762,7 @@ class Walker {
   }
 
   // What each return of function `fn` sends: the whole value, or its `property`.
-  void PageData(TSNode fn, const std::pair<std::string, std::string>& entry) {
-    std::string what = entry.second.empty() ? entry.first + " data" : entry.first + " `" + entry.second + "`";
+  void PageData(TSNode fn, const std::string& what, const std::string& property) {
     TSNode body = Field(fn, "body");
     if (ts_node_is_null(body)) return;
     std::vector<TSNode> returned;
@@ -741,8 +788,8 @@ class Walker {
     }
     for (TSNode r : returned) {
       TSNode v = Unwrap(r);
-      if (!entry.second.empty()) {
-        v = PropertyOf(v, entry.second, 0);
+      if (!property.empty()) {
+        v = PropertyOf(v, property, 0);
         if (ts_node_is_null(v)) continue;
       }
       Sink(what, v);
@@ -796,7 +843,14 @@ class Walker {
     if (std::strcmp(type, "member_expression") == 0) {
       TSNode obj = Field(n, "object");
       if (IsEnvObject(Text(obj), &kind)) {
-        sink->sources.push_back({JsFlowSource::kEnv, std::string(Text(Field(n, "property"))), here, entry});
+        sink->sources.push_back({JsFlowSource::kEnv, std::string(Text(Field(n, "property"))), here, entry, kind});
+        return;
+      }
+      if (IsRuntimeConfig(obj)) {  // useRuntimeConfig().x: the private runtime config of Nuxt
+        std::string_view p = Text(Field(n, "property"));
+        if (p != "public" && p != "app") {
+          sink->sources.push_back({JsFlowSource::kEnv, std::string(p), here, entry, EnvReadKind::kNuxtRuntimeConfig});
+        }
         return;
       }
       if (Is(obj, "identifier")) {  // config.secret: only that property of a bound object
@@ -808,14 +862,14 @@ class Walker {
     if (std::strcmp(type, "subscript_expression") == 0) {
       std::string name;
       if (IsEnvObject(Text(Field(n, "object")), &kind) && StringValue(Field(n, "index"), &name)) {
-        sink->sources.push_back({JsFlowSource::kEnv, name, here, entry});
+        sink->sources.push_back({JsFlowSource::kEnv, name, here, entry, kind});
       }
       return;
     }
     if (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0) {
       std::string name(Text(n));
       if (auto e = env_bindings_.find(name); e != env_bindings_.end()) {
-        sink->sources.push_back({JsFlowSource::kEnv, e->second.first, e->second.second, entry});
+        sink->sources.push_back({JsFlowSource::kEnv, e->second.name, e->second.span, entry, e->second.kind});
         return;
       }
       auto b = bindings_.find(name);
@@ -931,9 +985,20 @@ class Walker {
   // Data flow: initializers by name (the first declaration of a name wins; scopes are not
   // modelled), locals bound by destructuring an env object, and the sinks found by the walk.
   std::map<std::string, TSNode> bindings_;
-  std::map<std::string, std::pair<std::string, JsSpan>> env_bindings_;
+  struct EnvBinding {
+    std::string name;  // the variable read
+    JsSpan span;       // where it is read
+    EnvReadKind kind;
+  };
+  std::map<std::string, EnvBinding> env_bindings_;
   std::set<std::string> visiting_;
-  std::vector<std::pair<TSNode, const std::pair<std::string, std::string>*>> page_data_fns_;
+  struct PendingSink {
+    TSNode node;           // a function whose returns are sent, or the value sent
+    std::string what;
+    std::string property;  // of a function's returned object; "" = all of it
+    bool function = false;
+  };
+  std::vector<PendingSink> pending_sinks_;
   bool track_uses_ = false;
   std::map<std::string, std::vector<uint32_t>> uses_;  // import locals and helpers -> where used
   std::map<std::string, std::vector<JsSpan>> shadows_;  // scopes where a local hides the name

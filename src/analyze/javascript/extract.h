@@ -16,13 +16,24 @@ namespace keylint {
 
 enum class JsDialect { kJavaScript, kTypeScript, kTsx };
 
+// A place whose value the framework sends to the browser (knowledge's PageDataSink, as the
+// extractor needs it).
+struct JsPageData {
+  enum Kind { kExport, kCall, kAssign };
+  std::string name;      // export name, callee as written, or object as written
+  std::string property;  // kExport: the property of the returned object that is sent; "" = all
+  Kind kind = kExport;
+  int argument = 0;      // kCall: which argument, from 1
+  std::string what;      // for messages; "" = from the name
+};
+
 struct JsExtractOptions {
   // The framework's exports kept on the server (getServerSideProps, loader): their bodies are
   // recorded in JsFileModel::server_exports and reads inside are marked in_server_export.
   std::vector<std::string> server_exports;
-  // Exports whose return value is sent to the browser (name, and the property of the returned
-  // object that is sent, "" for all of it), and calls that pass their argument through.
-  std::vector<std::pair<std::string, std::string>> page_data;
+  // Where values are sent to the browser (rules/exposure.toml `page_data`), and calls that pass
+  // their argument through.
+  std::vector<JsPageData> page_data;
   std::vector<std::string> data_wrappers;
   // Bundler configs only: properties and constructors whose arguments are inlined.
   std::vector<std::string> inline_properties;

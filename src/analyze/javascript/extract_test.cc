@@ -111,5 +111,26 @@ TEST(JsExtractor, PageDataFollowsWhatOperatorsYield) {
                                       "loader data: I", "loader data: literal", "loader data: J"}));
 }
 
+TEST(JsExtractor, CallArgumentsAndPayloadAssignmentsAreSinks) {
+  JsExtractOptions o;
+  o.page_data = {{"useState", "", JsPageData::kCall, 2, "state"}, {"nuxtApp.payload", "", JsPageData::kAssign, 0, "payload"}};
+  std::vector<std::string> out;
+  for (const JsDataSink& s : Extract("const config = useRuntimeConfig();\n"
+                                     "const { tokenSecret } = useRuntimeConfig();\n"
+                                     "useState('a', () => config.apiSecret);\n"
+                                     "useState('b', () => { return { t: tokenSecret, pub: config.public.x }; });\n"
+                                     "useState('c', () => 0, process.env.NOT_AN_INITIAL_VALUE);\n"
+                                     "nuxtApp.payload.k = process.env.K_SECRET;\n"
+                                     "nuxtApp.payloadish = process.env.OTHER;\n",
+                                     o)
+                                 .sinks) {
+    for (const JsFlowSource& src : s.sources) {
+      out.push_back(s.what + ": " + src.name + (src.env_kind == EnvReadKind::kNuxtRuntimeConfig ? " (runtime config)" : ""));
+    }
+  }
+  EXPECT_EQ(out, (std::vector<std::string>{"state: apiSecret (runtime config)", "state: tokenSecret (runtime config)",
+                                           "payload: K_SECRET"}));
+}
+
 }  // namespace
 }  // namespace keylint

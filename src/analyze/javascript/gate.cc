@@ -101,12 +101,12 @@ const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_vi
   return nullptr;
 }
 
-std::vector<const PageDataExport*> PageDataExportsFor(const Knowledge& knowledge, std::string_view path,
-                                                      const FileFacts& facts) {
-  std::vector<const PageDataExport*> out;
+std::vector<const PageDataSink*> PageDataSinksFor(const Knowledge& knowledge, std::string_view path,
+                                                  const FileFacts& facts) {
+  std::vector<const PageDataSink*> out;
   const Framework* fw = FrameworkById(knowledge, facts.framework);
   if (!fw || facts.is_test) return out;
-  for (const PageDataExport& e : fw->page_data) {
+  for (const PageDataSink& e : fw->page_data) {
     bool applies = e.files.empty();
     for (const std::string& g : e.files) {
       // Globs are relative to the package; the package's folder may be any prefix of the path.
@@ -128,8 +128,8 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
       if (MentionsModule(b, p)) return "SDK with deprecated options imported";
     }
   }
-  for (const PageDataExport* e : PageDataExportsFor(knowledge, target.path, facts)) {
-    if (Contains(b, e->name)) return "page data export";
+  for (const PageDataSink* e : PageDataSinksFor(knowledge, target.path, facts)) {
+    if (Contains(b, e->name)) return "data sent to the browser (page_data)";
   }
   // Past this point every rule needs client code. Server and unknown-side files are not parsed
   // for their env reads: only client reads lead to findings, and parsing is the slow step (a

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -77,8 +78,10 @@ class Rules {
         continue;
       }
       if (exposed_ && !r.in_server_export && IsSecretName(k_, r.name)) {
-        Report(kSecretEnv, r.span.begin, r.span.end,
-               "secret " + Describe(r) + " is read in " + where_ + "; keep it on the server");
+        if (Report(kSecretEnv, r.span.begin, r.span.end,
+                   "secret " + Describe(r) + " is read in " + where_ + "; keep it on the server")) {
+          client_reads_[r.span.begin] = out_->findings.size() - 1;
+        }
       }
     }
   }
@@ -185,6 +188,7 @@ class Rules {
 
   // Secrets flowing into data the framework sends to the browser.
   void Sinks(const JsFileModel& model) {
+    std::set<size_t> replaced;  // client/secret-env-in-client findings a sink finding replaces
     for (const JsDataSink& sink : model.sinks) {
       for (const JsFlowSource& src : sink.sources) {
         std::string what;
@@ -192,7 +196,8 @@ class Rules {
         std::string provider;
         if (src.kind == JsFlowSource::kEnv) {
           if (!PublicPrefixOf(k_, src.name).empty() || !IsSecretName(k_, src.name)) continue;
-          what = "secret env var " + src.name;
+          what = src.env_kind == EnvReadKind::kNuxtRuntimeConfig ? "secret useRuntimeConfig()." + src.name
+                                                                  : "secret env var " + src.name;
         } else {
           const CredentialMatch* m = SecretIn(src.span);
           if (!m) continue;
@@ -201,13 +206,24 @@ class Rules {
           provider = m->rule->provider;
         }
         bool via = src.entry.begin != src.span.begin || src.entry.end != src.span.end;
+        // A read written right in the sink, in code that also runs in the browser, was reported
+        // as client/secret-env-in-client: one place, one finding, and the sink says where the
+        // value goes, so it takes the read's place.
+        auto read = via || src.kind != JsFlowSource::kEnv ? client_reads_.end() : client_reads_.find(src.span.begin);
+        bool replaces = read != client_reads_.end();
         Finding* f = Report(kPageData, src.entry.begin, src.entry.end,
                             what + " is sent to the browser in " + sink.what +
-                                (via ? " (through " + std::string(target_.bytes.view().substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : ""),
+                                (via ? " (through " + std::string(target_.bytes.view().substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : "") +
+                                (replaces ? "; read in " + where_ : ""),
                             provider, hash);
         if (f && via) f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
+        if (f && replaces) replaced.insert(read->second);
       }
     }
+    for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+      out_->findings.erase(out_->findings.begin() + static_cast<std::ptrdiff_t>(*it));
+    }
+    client_reads_.clear();  // indices past an erased finding are stale
   }
 
  private:
@@ -308,6 +324,8 @@ class Rules {
   bool exposed_;
   std::string where_;
   std::set<std::pair<std::string, size_t>> reported_;
+  // client/secret-env-in-client findings by the read's offset -> index in out_->findings.
+  std::map<size_t, size_t> client_reads_;
 };
 
 }  // namespace
