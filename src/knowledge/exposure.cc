@@ -123,7 +123,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
                                "fallback_paths", "build_output", "bundler", "server_modules",
-                               "client_modules", "data_wrappers"},
+                               "client_modules", "data_wrappers", "server_function_directives"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -137,7 +137,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
                    ReadBuildOutput(t, origin, &e.build_output),
                    ReadStrings(t, "server_modules", origin, &e.server_modules),
                    ReadStrings(t, "client_modules", origin, &e.client_modules),
-                   ReadStrings(t, "data_wrappers", origin, &e.data_wrappers)}) {
+                   ReadStrings(t, "data_wrappers", origin, &e.data_wrappers),
+                   ReadStrings(t, "server_function_directives", origin, &e.server_function_directives)}) {
     if (!s.ok()) return s;
   }
   AddPrefixes(prefixes, &e.public_prefixes);

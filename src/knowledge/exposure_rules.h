@@ -116,6 +116,10 @@ struct ExposureKnowledge {
   std::vector<BundlerConfig> bundlers;
   // Calls that pass their argument through to the response unchanged: `json({...})`, `data(...)`.
   std::vector<std::string> data_wrappers;
+  // Directives that make functions callable from the browser ('use server'): every export of a
+  // module whose prologue holds one, and every function whose body starts with one. What such a
+  // function returns is sent back to the browser.
+  std::vector<std::string> server_function_directives;
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;
   std::vector<std::string> client_modules;

@@ -109,6 +109,7 @@ bool JsAnalyzer::Impl::ParseAndApply(const Target& target, const FileFacts& fact
     }
   }
   options.data_wrappers = k.exposure.data_wrappers;
+  options.server_function_directives = k.exposure.server_function_directives;
   if (bundler) {
     options.inline_properties = bundler->inline_properties;
     options.inline_constructors = bundler->inline_constructors;

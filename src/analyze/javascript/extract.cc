@@ -34,6 +34,10 @@ class Walker {
 
   void Run(TSNode root) {
     out_->parse_errors = ts_node_has_error(root);
+    for (const std::string& d : options_.server_function_directives) {
+      inline_server_functions_ = inline_server_functions_ || bytes_.find(d) != std::string_view::npos;
+    }
+    server_module_ = inline_server_functions_ && StartsWithServerDirective(root);
     TopLevel(root);
     for (size_t i = 0; i < out_->imports.size(); ++i) {
       JsImport& imp = out_->imports[i];
@@ -191,6 +195,7 @@ class Walker {
           if (Is(n, "export_statement")) ExportClause(n);
         }
         if (Is(n, "export_statement") && !options_.page_data.empty()) PageDataExport(n);
+        if (Is(n, "export_statement") && server_module_) ServerFunctionExport(n);
       } while (ts_tree_cursor_goto_next_sibling(&c));
     }
     ts_tree_cursor_delete(&c);
@@ -451,6 +456,7 @@ class Walker {
 
   void Visit(TSNode n) {
     const char* type = ts_node_type(n);
+    if (inline_server_functions_ && IsFunction(n)) InlineServerFunction(n);
     if (track_uses_ &&
         (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0 ||
          std::strcmp(type, "shorthand_property_identifier_pattern") == 0)) {
@@ -748,6 +754,59 @@ class Walker {
     }
   }
 
+  // --- Server Functions ('use server') --------------------------------------------------------
+
+  // Whether the directive prologue of a program or function body holds a server directive.
+  bool StartsWithServerDirective(TSNode block) const {
+    uint32_t count = ts_node_named_child_count(block);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode st = ts_node_named_child(block, i);
+      if (Is(st, "comment") || Is(st, "hash_bang_line")) continue;
+      std::string directive;
+      if (!Is(st, "expression_statement") || !Is(ts_node_named_child(st, 0), "string") ||
+          !StringValue(ts_node_named_child(st, 0), &directive)) {
+        return false;
+      }
+      for (const std::string& d : options_.server_function_directives) {
+        if (directive == d) return true;
+      }
+    }
+    return false;
+  }
+
+  void AddServerFunction(TSNode fn, std::string_view name) {
+    std::string what = name.empty() ? "the result of a Server Action" : "the result of Server Action `" + std::string(name) + "`";
+    pending_sinks_.push_back({fn, std::move(what), "", true});
+  }
+
+  // In a 'use server' module: `export async function f`, `export const f = async () =>`,
+  // `export default async function`.
+  void ServerFunctionExport(TSNode n) {
+    TSNode decl = Field(n, "declaration");
+    if (ts_node_is_null(decl)) {
+      TSNode v = Unwrap(Field(n, "value"));
+      if (IsFunction(v)) AddServerFunction(v, "default");
+      return;
+    }
+    if (IsFunction(decl)) return AddServerFunction(decl, Text(Field(decl, "name")));
+    uint32_t count = ts_node_named_child_count(decl);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode d = ts_node_named_child(decl, i);
+      TSNode value = Unwrap(Field(d, "value"));
+      if (Is(d, "variable_declarator") && IsFunction(value)) AddServerFunction(value, Text(Field(d, "name")));
+    }
+  }
+
+  // async function f() { 'use server'; ... } anywhere (an action defined in a Server Component).
+  void InlineServerFunction(TSNode fn) {
+    TSNode body = Field(fn, "body");
+    if (!Is(body, "statement_block") || !StartsWithServerDirective(body)) return;
+    TSNode name = Field(fn, "name");
+    TSNode parent = ts_node_parent(fn);
+    if (ts_node_is_null(name) && Is(parent, "variable_declarator")) name = Field(parent, "name");
+    AddServerFunction(fn, ts_node_is_null(name) ? std::string_view() : Text(name));
+  }
+
   // Through parentheses, await, `as`, `satisfies` and `!`.
   static TSNode Unwrap(TSNode n) {
     for (int i = 0; i < 16 && !ts_node_is_null(n); ++i) {
@@ -888,6 +947,7 @@ class Walker {
       return;
     }
     if (IsFunction(n)) return;  // functions are not serialised
+    if (std::strcmp(type, "new_expression") == 0) return;  // an object made from them, not its arguments
     if (std::strcmp(type, "pair") == 0) return Follow(Field(n, "value"), depth + 1, entry, sink);
     // What an operator yields, not what it reads: `key && x` is x (a secret is never falsy),
     // `a || b`, `a ?? b` and `a + b` may be either side; comparisons, arithmetic, `!`, `typeof`
@@ -1000,6 +1060,8 @@ class Walker {
   };
   std::vector<PendingSink> pending_sinks_;
   bool track_uses_ = false;
+  bool inline_server_functions_ = false;  // the bytes hold a server directive somewhere
+  bool server_module_ = false;            // the module's prologue holds one: its exports are Server Functions
   std::map<std::string, std::vector<uint32_t>> uses_;  // import locals and helpers -> where used
   std::map<std::string, std::vector<JsSpan>> shadows_;  // scopes where a local hides the name
   std::set<uint32_t> binding_sites_;                   // where import locals are bound

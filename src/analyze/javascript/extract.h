@@ -35,6 +35,9 @@ struct JsExtractOptions {
   // their argument through.
   std::vector<JsPageData> page_data;
   std::vector<std::string> data_wrappers;
+  // 'use server': functions the browser calls, whose results are sinks (module prologue: every
+  // exported function; a function body's first statement: that function).
+  std::vector<std::string> server_function_directives;
   // Bundler configs only: properties and constructors whose arguments are inlined.
   std::vector<std::string> inline_properties;
   std::vector<std::string> inline_constructors;

@@ -132,5 +132,35 @@ TEST(JsExtractor, CallArgumentsAndPayloadAssignmentsAreSinks) {
                                            "payload: K_SECRET"}));
 }
 
+std::vector<std::string> ServerFunctionSinks(std::string_view code) {
+  JsExtractOptions o;
+  o.server_function_directives = {"use server"};
+  std::vector<std::string> out;
+  for (const JsDataSink& s : Extract(code, o).sinks) {
+    for (const JsFlowSource& src : s.sources) out.push_back(s.what + ": " + src.name);
+  }
+  return out;
+}
+
+TEST(JsExtractor, ServerFunctionsReturnToTheBrowser) {
+  EXPECT_EQ(ServerFunctionSinks("'use strict';\n'use server';\n"
+                                "export async function a() { return process.env.A; }\n"
+                                "export const b = async () => ({ k: process.env.B });\n"
+                                "export default async function () { return process.env.C; }\n"
+                                "async function helper() { return process.env.NOT_EXPORTED; }\n"
+                                "export async function d() { const f = () => process.env.NESTED; return new Pool(process.env.E); }\n"),
+            (std::vector<std::string>{"the result of Server Action `a`: A", "the result of Server Action `b`: B",
+                                      "the result of Server Action `default`: C"}));
+  // Not a module directive after other statements; a body directive marks one function.
+  EXPECT_EQ(ServerFunctionSinks("import x from 'x';\n'use server';\n"
+                                "export async function a() { return process.env.A; }\n"
+                                "export default function Page() {\n"
+                                "  const act = async () => { 'use server'; return process.env.B; };\n"
+                                "  async function plain() { return process.env.C; }\n"
+                                "  return null;\n"
+                                "}\n"),
+            (std::vector<std::string>{"the result of Server Action `act`: B"}));
+}
+
 }  // namespace
 }  // namespace keylint

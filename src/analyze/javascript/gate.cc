@@ -88,6 +88,18 @@ bool NameGivenAString(std::string_view b, size_t at) {
   return i < b.size() && quote(b[i]);
 }
 
+// Where a secret may come from in the data-flow rules: an env read or a secret the credential
+// engine found.
+bool MayHoldSecret(std::string_view b, const std::vector<CredentialMatch>& credentials) {
+  for (std::string_view k : {"process.env", "import.meta.env", "$env/", "useRuntimeConfig"}) {
+    if (Contains(b, k)) return true;
+  }
+  for (const CredentialMatch& m : credentials) {
+    if (m.exposure == Exposure::kSecret) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_view path) {
@@ -130,6 +142,10 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
   }
   for (const PageDataSink* e : PageDataSinksFor(knowledge, target.path, facts)) {
     if (Contains(b, e->name)) return "data sent to the browser (page_data)";
+  }
+  // Server Functions ('use server') send what they return to the browser, whatever their side.
+  for (const std::string& d : knowledge.exposure.server_function_directives) {
+    if (Contains(b, d) && MayHoldSecret(b, credentials)) return "Server Function";
   }
   // Past this point every rule needs client code. Server and unknown-side files are not parsed
   // for their env reads: only client reads lead to findings, and parsing is the slow step (a
