@@ -110,6 +110,7 @@ bool JsAnalyzer::Impl::ParseAndApply(const Target& target, const FileFacts& fact
   }
   options.data_wrappers = k.exposure.data_wrappers;
   options.server_function_directives = k.exposure.server_function_directives;
+  options.component_props = !component && facts.side != Side::kClient && facts.side != Side::kShared && !facts.is_test;
   if (bundler) {
     options.inline_properties = bundler->inline_properties;
     options.inline_constructors = bundler->inline_constructors;

@@ -69,7 +69,7 @@ class Walker {
       if (p.function) {
         PageData(p.node, p.what, p.property);
       } else {
-        Sink(p.what, p.node);
+        Sink(p.what, p.node, p.component_import);
       }
     }
   }
@@ -484,6 +484,12 @@ class Walker {
       case 'a':
         if (std::strcmp(type, "assignment_expression") == 0) Assignment(n);
         break;
+      case 'j':
+        if (options_.component_props && (std::strcmp(type, "jsx_self_closing_element") == 0 ||
+                                         std::strcmp(type, "jsx_opening_element") == 0)) {
+          JsxElement(n);
+        }
+        break;
       default:
         break;
     }
@@ -754,6 +760,56 @@ class Walker {
     }
   }
 
+  // --- props given to imported components ---------------------------------------------------
+
+  // The ES import (index into out_->imports) that binds `local` as a value; -1 if none.
+  int ValueImportOf(std::string_view local) const {
+    for (size_t i = 0; i < out_->imports.size(); ++i) {
+      const JsImport& imp = out_->imports[i];
+      if (imp.type_only || imp.reexport) continue;
+      for (const std::string& l : imp.locals) {
+        if (l == local) return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  // <Widget apiKey={v} {...rest}>{child}</Widget> with Widget (or UI of <UI.Widget>) imported:
+  // each prop is a sink of that import's component, which the module graph judges later.
+  void JsxElement(TSNode n) {
+    TSNode name = Field(n, "name");
+    TSNode root = name;
+    while (Is(root, "member_expression")) root = Field(root, "object");
+    std::string_view local = Is(root, "identifier") ? Text(root) : std::string_view();
+    // <div>, <p>: host elements are rendered on the server, not handed to a component.
+    if (local.empty() || (ts_node_eq(root, name) && !std::isupper(static_cast<unsigned char>(local[0])))) return;
+    int import = ValueImportOf(local);
+    if (import < 0) return;
+    std::string component(Text(name));
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode a = ts_node_named_child(n, i);
+      if (Is(a, "jsx_expression")) {  // {...props}
+        pending_sinks_.push_back({a, "the props of <" + component + ">", "", false, import});
+      } else if (Is(a, "jsx_attribute") && ts_node_named_child_count(a) == 2) {
+        TSNode value = ts_node_named_child(a, 1);
+        if (Is(value, "jsx_expression")) value = ts_node_named_child(value, 0);
+        if (ts_node_is_null(value)) continue;
+        std::string prop(Text(ts_node_named_child(a, 0)));
+        pending_sinks_.push_back({value, "prop `" + prop + "` of <" + component + ">", "", false, import});
+      }
+    }
+    TSNode element = ts_node_parent(n);
+    if (!Is(n, "jsx_opening_element") || !Is(element, "jsx_element")) return;
+    count = ts_node_named_child_count(element);
+    for (uint32_t i = 0; i < count; ++i) {  // {child}: the `children` prop
+      TSNode c = ts_node_named_child(element, i);
+      if (Is(c, "jsx_expression") && ts_node_named_child_count(c) > 0) {
+        pending_sinks_.push_back({ts_node_named_child(c, 0), "the children of <" + component + ">", "", false, import});
+      }
+    }
+  }
+
   // --- Server Functions ('use server') --------------------------------------------------------
 
   // Whether the directive prologue of a program or function body holds a server directive.
@@ -882,10 +938,11 @@ class Walker {
     return false;
   }
 
-  void Sink(std::string what, TSNode value) {
+  void Sink(std::string what, TSNode value, int component_import = -1) {
     JsDataSink sink;
     sink.what = std::move(what);
     sink.span = SpanOf(value);
+    sink.component_import = component_import;
     visiting_.clear();
     Follow(value, 0, sink.span, &sink);
     if (!sink.sources.empty()) out_->sinks.push_back(std::move(sink));
@@ -1057,6 +1114,7 @@ class Walker {
     std::string what;
     std::string property;  // of a function's returned object; "" = all of it
     bool function = false;
+    int component_import = -1;  // props: the import of the component (JsDataSink::component_import)
   };
   std::vector<PendingSink> pending_sinks_;
   bool track_uses_ = false;

@@ -38,6 +38,9 @@ struct JsExtractOptions {
   // 'use server': functions the browser calls, whose results are sinks (module prologue: every
   // exported function; a function body's first statement: that function).
   std::vector<std::string> server_function_directives;
+  // Record the props given to imported components (<Widget apiKey={...} />) as sinks, for the
+  // module graph to judge (a Client Component's props are sent to the browser). Server code only.
+  bool component_props = false;
   // Bundler configs only: properties and constructors whose arguments are inlined.
   std::vector<std::string> inline_properties;
   std::vector<std::string> inline_constructors;

@@ -162,5 +162,37 @@ TEST(JsExtractor, ServerFunctionsReturnToTheBrowser) {
             (std::vector<std::string>{"the result of Server Action `act`: B"}));
 }
 
+std::vector<std::string> PropSinks(std::string_view code) {
+  JsExtractOptions o;
+  o.component_props = true;
+  JsFileModel m = Extract(code, o);
+  std::vector<std::string> out;
+  for (const JsDataSink& s : m.sinks) {
+    for (const JsFlowSource& src : s.sources) {
+      out.push_back(m.imports[static_cast<size_t>(s.component_import)].module + " " + s.what + ": " +
+                    (src.kind == JsFlowSource::kEnv ? src.name : "literal"));
+    }
+  }
+  return out;
+}
+
+TEST(JsExtractor, PropsOfImportedComponentsAreSinks) {
+  EXPECT_EQ(PropSinks("import Widget from './widget';\n"
+                      "import * as UI from './ui';\n"
+                      "import type { Props } from './types';\n"
+                      "const key = process.env.A;\n"
+                      "function Local(p: Props) { return null; }\n"
+                      "export default function Page() {\n"
+                      "  const options = { key };\n"
+                      "  return <main data-k={process.env.HOST}>\n"
+                      "    <Widget apiKey={key} {...{ t: process.env.B }} count={Number(process.env.C)} />\n"
+                      "    <UI.Panel opts={options}>{process.env.D}</UI.Panel>\n"
+                      "    <Local k={process.env.LOCAL} />\n"
+                      "  </main>;\n"
+                      "}\n"),
+            (std::vector<std::string>{"./widget prop `apiKey` of <Widget>: A", "./widget the props of <Widget>: B",
+                                      "./ui prop `opts` of <UI.Panel>: A", "./ui the children of <UI.Panel>: D"}));
+}
+
 }  // namespace
 }  // namespace keylint

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/text.h"
 #include "knowledge/exposure_match.h"
 
 namespace keylint {
@@ -100,6 +101,35 @@ bool MayHoldSecret(std::string_view b, const std::vector<CredentialMatch>& crede
   return false;
 }
 
+// An ES import statement at the start of a line (`import X from`, `import {`): the word alone is
+// everywhere in comments and CommonJS bundles, which import components no way the graph follows.
+bool HasImportStatement(std::string_view b) {
+  for (size_t at = b.find("import"); at != std::string_view::npos; at = b.find("import", at + 6)) {
+    size_t line = at;
+    while (line > 0 && (b[line - 1] == ' ' || b[line - 1] == '\t')) --line;
+    if (line > 0 && b[line - 1] != '\n') continue;
+    if (at + 6 < b.size() && (b[at + 6] == ' ' || b[at + 6] == '{')) return true;
+  }
+  return false;
+}
+
+// .vue, .svelte, .astro: single-file components, whose markup is not JSX.
+bool IsComponentFile(std::string_view path) {
+  std::string lower = ToLower(path);
+  return EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") || EndsWith(lower, ".astro");
+}
+
+// `<Widget`: a JSX element of a component (an upper-case name not right after a name, which
+// `Array<Foo>` is). May say yes for comparisons; costs one pass over the '<' bytes.
+bool MentionsJsxComponent(std::string_view b) {
+  for (size_t at = b.find('<'); at != std::string_view::npos && at + 1 < b.size(); at = b.find('<', at + 1)) {
+    if (b[at + 1] < 'A' || b[at + 1] > 'Z') continue;
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(b[at - 1])) || b[at - 1] == '_' || b[at - 1] == '$')) continue;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_view path) {
@@ -146,6 +176,13 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
   // Server Functions ('use server') send what they return to the browser, whatever their side.
   for (const std::string& d : knowledge.exposure.server_function_directives) {
     if (Contains(b, d) && MayHoldSecret(b, credentials)) return "Server Function";
+  }
+  // Server code giving a secret to an imported component: a Client Component's props go to the
+  // browser, which the module graph tells after the parse (project/component_props.h).
+  if (facts.side != Side::kClient && facts.side != Side::kShared && !facts.is_test &&
+      facts.language != Language::kTypeScript && !IsComponentFile(target.path) && HasImportStatement(b) &&
+      MentionsJsxComponent(b) && MayHoldSecret(b, credentials)) {
+    return "props given to components in server code";
   }
   // Past this point every rule needs client code. Server and unknown-side files are not parsed
   // for their env reads: only client reads lead to findings, and parsing is the slow step (a

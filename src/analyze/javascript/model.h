@@ -114,9 +114,13 @@ struct JsFlowSource {
 // payload, with the sources that flow into it through bindings, destructuring, objects, spreads,
 // property reads, template strings and pass-through calls (json(...)) of the same file.
 struct JsDataSink {
-  std::string what;  // "getServerSideProps `props`", "loader data"
+  std::string what;  // "getServerSideProps `props`", "loader data", "prop `apiKey` of <Widget>"
   JsSpan span;       // the expression sent
   std::vector<JsFlowSource> sources;
+  // Props given to a component imported from another module: index of that import in
+  // JsFileModel::imports. Only the module graph can tell whether the component is a Client
+  // Component, whose props are sent to the browser; -1 for every other sink.
+  int component_import = -1;
 };
 
 struct JsFileModel {

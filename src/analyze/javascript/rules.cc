@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "analyze/javascript/flow_secret.h"
 #include "core/secret.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
@@ -186,37 +187,29 @@ class Rules {
     }
   }
 
-  // Secrets flowing into data the framework sends to the browser.
+  // Secrets flowing into data the framework sends to the browser. Props of imported components
+  // are the module graph's to judge (project/component_props.h).
   void Sinks(const JsFileModel& model) {
     std::set<size_t> replaced;  // client/secret-env-in-client findings a sink finding replaces
     for (const JsDataSink& sink : model.sinks) {
+      if (sink.component_import >= 0) continue;
       for (const JsFlowSource& src : sink.sources) {
-        std::string what;
-        uint64_t hash = 0;
-        std::string provider;
-        if (src.kind == JsFlowSource::kEnv) {
-          if (!PublicPrefixOf(k_, src.name).empty() || !IsSecretName(k_, src.name)) continue;
-          what = src.env_kind == EnvReadKind::kNuxtRuntimeConfig ? "secret useRuntimeConfig()." + src.name
-                                                                  : "secret env var " + src.name;
-        } else {
-          const CredentialMatch* m = SecretIn(src.span);
-          if (!m) continue;
-          what = m->rule->description + " " + m->secret.masked();
-          hash = m->secret.hash();
-          provider = m->rule->provider;
-        }
-        bool via = src.entry.begin != src.span.begin || src.entry.end != src.span.end;
+        std::optional<FlowSecret> secret = SecretOfSource(src, k_, credentials_);
+        if (!secret) continue;
+        std::string through = ThroughText(src, target_.bytes);
         // A read written right in the sink, in code that also runs in the browser, was reported
         // as client/secret-env-in-client: one place, one finding, and the sink says where the
         // value goes, so it takes the read's place.
-        auto read = via || src.kind != JsFlowSource::kEnv ? client_reads_.end() : client_reads_.find(src.span.begin);
+        auto read = !through.empty() || src.kind != JsFlowSource::kEnv ? client_reads_.end()
+                                                                       : client_reads_.find(src.span.begin);
         bool replaces = read != client_reads_.end();
         Finding* f = Report(kPageData, src.entry.begin, src.entry.end,
-                            what + " is sent to the browser in " + sink.what +
-                                (via ? " (through " + std::string(target_.bytes.view().substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : "") +
+                            secret->what + " is sent to the browser in " + sink.what + through +
                                 (replaces ? "; read in " + where_ : ""),
-                            provider, hash);
-        if (f && via) f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
+                            secret->provider, secret->hash);
+        if (f && !through.empty()) {
+          f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
+        }
         if (f && replaces) replaced.insert(read->second);
       }
     }
@@ -227,13 +220,6 @@ class Rules {
   }
 
  private:
-  const CredentialMatch* SecretIn(JsSpan span) const {
-    for (const CredentialMatch& m : credentials_) {
-      if (m.exposure == Exposure::kSecret && m.rule && m.begin >= span.begin && m.end <= span.end) return &m;
-    }
-    return nullptr;
-  }
-
   static bool InServerExport(const JsFileModel& model, size_t at) {
     for (const JsSpan& s : model.server_exports) {
       if (at >= s.begin && at < s.end) return true;
