@@ -167,7 +167,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
 
 Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "name", "packages", "public_prefixes", "paths",
-                               "server_exports", "default_side", "app_files", "aliases", "page_data"},
+                               "server_exports", "default_side", "app_files", "aliases", "page_data",
+                               "island_directives", "render_directives"},
                            origin, "[[framework]]");
       !s.ok()) {
     return s;
@@ -179,7 +180,9 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
                    ReadPaths(t, "paths", origin, &f.paths),
                    ReadStrings(t, "server_exports", origin, &f.server_exports),
                    ReadSide(t, "default_side", origin, &f.default_side),
-                   ReadStrings(t, "app_files", origin, &f.app_files)}) {
+                   ReadStrings(t, "app_files", origin, &f.app_files),
+                   ReadStrings(t, "island_directives", origin, &f.island_directives),
+                   ReadStrings(t, "render_directives", origin, &f.render_directives)}) {
     if (!s.ok()) return s;
   }
   if (const toml::node* node = t.get("aliases")) {

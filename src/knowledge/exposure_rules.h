@@ -76,6 +76,10 @@ struct Framework {
   // (relative to the package).
   std::vector<std::pair<std::string, std::string>> aliases;
   std::vector<PageDataSink> page_data;
+  // Component templates (.astro): attributes that hydrate a component in the browser (its props
+  // are then serialised into the page), and directives that render their value into the page.
+  std::vector<std::string> island_directives;
+  std::vector<std::string> render_directives;
 };
 
 // A bundler or framework config file that can inline values into client bundles.

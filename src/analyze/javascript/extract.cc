@@ -65,6 +65,11 @@ class Walker {
     }
     Walk(root);
     if (track_uses_) MarkServerOnlyImports();
+    for (const JsExpressionSink& e : options_.expression_sinks) {
+      TSNode n = ts_node_descendant_for_byte_range(root, static_cast<uint32_t>(e.span.begin),
+                                                   static_cast<uint32_t>(e.span.end));
+      if (!ts_node_is_null(n) && ts_node_start_byte(n) == e.span.begin) pending_sinks_.push_back({n, e.what, "", false});
+    }
     for (const PendingSink& p : pending_sinks_) {
       if (p.function) {
         PageData(p.node, p.what, p.property);

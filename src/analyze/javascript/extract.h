@@ -27,6 +27,13 @@ struct JsPageData {
   std::string what;      // for messages; "" = from the name
 };
 
+// An expression whose value the framework sends to the browser, found outside the JavaScript
+// (an .astro template's `{x}`); the bytes given to Extract hold it as `(x)` or `[x]`.
+struct JsExpressionSink {
+  JsSpan span;       // the delimiters included
+  std::string what;  // for messages: "prop `apiKey` of <Checkout client:load>"
+};
+
 struct JsExtractOptions {
   // The framework's exports kept on the server (getServerSideProps, loader): their bodies are
   // recorded in JsFileModel::server_exports and reads inside are marked in_server_export.
@@ -41,6 +48,7 @@ struct JsExtractOptions {
   // Record the props given to imported components (<Widget apiKey={...} />) as sinks, for the
   // module graph to judge (a Client Component's props are sent to the browser). Server code only.
   bool component_props = false;
+  std::vector<JsExpressionSink> expression_sinks;
   // Bundler configs only: properties and constructors whose arguments are inlined.
   std::vector<std::string> inline_properties;
   std::vector<std::string> inline_constructors;

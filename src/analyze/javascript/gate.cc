@@ -177,6 +177,8 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
   for (const std::string& d : knowledge.exposure.server_function_directives) {
     if (Contains(b, d) && MayHoldSecret(b, credentials)) return "Server Function";
   }
+  // An .astro template renders its frontmatter's values and gives them to islands (astro.h).
+  if (EndsWith(ToLower(target.path), ".astro") && MayHoldSecret(b, credentials)) return "Astro component";
   // Server code giving a secret to an imported component: a Client Component's props go to the
   // browser, which the module graph tells after the parse (project/component_props.h).
   if (facts.side != Side::kClient && facts.side != Side::kShared && !facts.is_test &&
