@@ -123,7 +123,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
                                "fallback_paths", "build_output", "bundler", "server_modules",
-                               "client_modules", "data_wrappers", "server_function_directives"},
+                               "client_modules", "data_wrappers", "server_function_directives", "env_file_bundler"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -160,6 +160,23 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
         if (!s.ok()) return s;
       }
       e.bundlers.push_back(std::move(c));
+    }
+  }
+  if (const toml::node* node = t.get("env_file_bundler")) {
+    const toml::array* arr = node->as_array();
+    if (!arr) return ErrorAt(origin, *node, "'env_file_bundler' must be an array of tables ([[exposure.env_file_bundler]])");
+    for (const toml::node& item : *arr) {
+      const toml::table* b = item.as_table();
+      if (!b) return ErrorAt(origin, item, "[[exposure.env_file_bundler]] entries must be tables");
+      if (Status s = CheckKeys(*b, {"name", "package", "files"}, origin, "[[exposure.env_file_bundler]]"); !s.ok()) {
+        return s;
+      }
+      EnvFileBundler c;
+      for (Status s : {ReadString(*b, "name", origin, &c.name, true), ReadString(*b, "package", origin, &c.package, true),
+                       ReadGlobs(*b, "files", origin, &c.files)}) {
+        if (!s.ok()) return s;
+      }
+      e.env_file_bundlers.push_back(std::move(c));
     }
   }
   return {};

@@ -90,6 +90,14 @@ struct BundlerConfig {
   std::vector<std::string> inline_constructors;  // new DefinePlugin({...}), new EnvironmentPlugin([...])
 };
 
+// A build tool that reads an app's env files and ships every key in them with the app, whatever
+// its name: react-native-config. Applies to packages that depend on `package`.
+struct EnvFileBundler {
+  std::string name;                // for messages: "react-native-config"
+  std::string package;             // the dependency that selects it
+  std::vector<std::string> files;  // env files it may read, globs relative to the package: ".env.*"
+};
+
 // How import specifiers resolve to files (project/module_graph.cc), as bundlers and TypeScript do.
 struct ModuleResolution {
   std::vector<std::string> extensions;    // tried after the specifier as written: ".ts", ...
@@ -118,6 +126,7 @@ struct ExposureKnowledge {
   // Build output folders per framework, first match wins.
   std::vector<BuildOutput> build_output;
   std::vector<BundlerConfig> bundlers;
+  std::vector<EnvFileBundler> env_file_bundlers;
   // Calls that pass their argument through to the response unchanged: `json({...})`, `data(...)`.
   std::vector<std::string> data_wrappers;
   // Directives that make functions callable from the browser ('use server'): every export of a
