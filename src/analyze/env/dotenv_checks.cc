@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analyze/env/dotenv_parser.h"
+#include "analyze/env/public_prefix.h"
 #include "analyze/env/stage_checks.h"
 #include "analyze/env/value.h"
 #include "analyze/exposure_names.h"
@@ -93,26 +94,11 @@ class DotenvChecker {
     return f;
   }
 
-  // NEXT_PUBLIC_STRIPE_SECRET_KEY=...: the framework inlines it into the client bundle. Reported
-  // for the name (and, with a public prefix, for a value that is a secret) whatever the value,
-  // since `${SECRET}` expands into the bundle too. Spans key and value, so it is the one finding
-  // on the line (client/ is the most specific family).
-  // Returns whether it reported.
+  // NEXT_PUBLIC_STRIPE_SECRET_KEY=...: the framework inlines it into the client bundle
+  // (public_prefix.h). Returns whether it reported.
   bool CheckPublicPrefix(const DotenvEntry& e, const EnvValueFacts& v) {
-    if (v.placeholder) return false;
-    bool by_name = IsPublicPrefixedSecretName(k_, e.key);
-    bool by_value = !by_name && v.is_secret && !PublicPrefixOf(k_, e.key).empty();
-    if (!by_name && !by_value) return false;
-    if (v.empty && facts_.stage != Stage::kTemplate) return false;
-    Finding* f = Add("client/public-prefixed-secret", Span(e.key_begin, std::max(e.key_end, e.value_end)),
-                     "'" + e.key + "' " + (by_name ? "names a secret" : "holds a secret (" + v.masked + ")") +
-                         " under the public prefix " + std::string(PublicPrefixOf(k_, e.key)) +
-                         ", which the framework ships to the browser");
-    if (f) {
-      f->secret_hash = v.hash;
-      f->properties["side"] = "client";
-    }
-    return true;
+    return CheckPublicPrefixedSecret(k_, e.key, v, facts_.stage, Span(e.key_begin, std::max(e.key_end, e.value_end)),
+                                     out_);
   }
 
   // react-native-config ships every key of the file in the app, whatever its name: a committed
