@@ -22,9 +22,11 @@ const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_vi
 std::vector<const PageDataSink*> PageDataSinksFor(const Knowledge& knowledge, std::string_view path,
                                                   const FileFacts& facts);
 
-// Why the file must be parsed ("bundler config", "public-prefixed secret name", "env read in
-// client code", "credential in client code", "SDK import in client code", "string given a
-// secret-named identifier in client code"), or "" when no client/ rule can fire. May report false positives (a parse that finds nothing); must never report false
+// Why the file must be parsed ("bundler config", "public-prefixed secret name", "data sent to the
+// browser (page_data)", "Server Function", "Astro component", "props given to components in
+// server code", "env read in client code", "credential in client code", "SDK import in client
+// code", "string given a secret-named identifier in client code"), or "" when no client/ rule
+// can fire. May report false positives (a parse that finds nothing); must never report false
 // negatives for the client/ rules. One pass over the bytes per keyword; allocates nothing.
 std::string_view ShouldParse(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
                              const std::vector<CredentialMatch>& credentials);
