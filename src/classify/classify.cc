@@ -6,6 +6,7 @@
 
 #include "core/glob.h"
 #include "core/text.h"
+#include "knowledge/exposure_match.h"
 
 namespace keylint {
 namespace {
@@ -103,6 +104,20 @@ bool ImportsTestModule(std::string_view bytes, const std::vector<std::string>& m
   return false;
 }
 
+// The build tool of the file's package that ships this env file whole in the app, or "".
+std::string EnvShippedBy(const std::string& path, const Knowledge& k, const ProjectLayout& layout) {
+  const PackageInfo* pkg = layout.PackageOf(path);
+  if (!pkg) return "";
+  std::string rel = pkg->dir.empty() ? path : path.substr(pkg->dir.size() + 1);
+  for (const EnvFileBundler& b : k.exposure.env_file_bundlers) {
+    if (!pkg->dependencies.count(b.package)) continue;
+    for (const std::string& g : b.files) {
+      if (MatchGlob(g, rel)) return b.name;  // relative to the package, as framework paths are
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
@@ -122,6 +137,7 @@ FileFacts Classify(const Target& target, const Knowledge& knowledge, const Proje
   f.is_test = MatchesAny(knowledge.settings.test_paths, target.path) ||
               (f.kind == FileKind::kSource && ImportsTestModule(target.bytes, knowledge.settings.test_modules));
   f.is_docs = MatchesAny(knowledge.settings.docs_paths, target.path);
+  if (f.kind == FileKind::kDotenv) f.env_shipped_by = EnvShippedBy(target.path, knowledge, layout);
   if (!ClassifyBuildOutput(target, knowledge, layout, &f)) {
     ClassifySide(target, knowledge, layout, &f, module);
     f.built = target.minified;

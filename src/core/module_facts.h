@@ -43,6 +43,20 @@ struct HeldSdk {
   std::string provider;
 };
 
+// A secret given as a prop to a component the module imports (<Widget apiKey={secret} />). If the
+// component's module is a Client Component ('use client') and this module is server code, React
+// serialises the prop into the page: project/component_props.h reports it there.
+struct SecretProp {
+  size_t import = 0;     // index into ModuleFacts::imports: where the component comes from
+  Location location;     // where the secret enters the props
+  std::string what;      // "secret env var STRIPE_SECRET_KEY", "Stripe secret API key sk_live_…3f9a"
+  std::string sink;      // "prop `apiKey` of <Widget>"
+  std::string through;   // " (through options)" when the secret comes from elsewhere, else ""
+  std::vector<RelatedLocation> related;  // ... and where it comes from
+  std::string provider;
+  uint64_t secret_hash = 0;
+};
+
 // One JS/TS module (or component with <script> blocks).
 struct ModuleFacts {
   std::string path;
@@ -58,12 +72,17 @@ struct ModuleFacts {
   // 'use server': its exports are server functions that client code calls over the network, so
   // a client import of it is expected (no code crosses).
   bool server_functions = false;
+  // 'use client' (React Server Components): its exports are Client Components, whose props a
+  // Server Component sends to the browser.
+  bool client_components = false;
   std::string framework;  // of its package ("next", "sveltekit"); "" if none
   std::vector<ModuleImport> imports;
   // Set only for modules whose path does not already make them client or shared code (those
   // get the per-file client/ rules instead): what would leak if client code imported them.
   std::vector<HeldSecret> secrets;
   std::vector<HeldSdk> server_sdks;
+  // Set only for modules parsed as server code: secrets given to imported components.
+  std::vector<SecretProp> secret_props;
 };
 
 // A package.json: what a bare import of its name resolves to.

@@ -97,6 +97,9 @@ struct FileFacts {
   bool is_test = false;
   // Documentation (README.md, docs/): examples there are lower risk.
   bool is_docs = false;
+  // An env file a build tool of its package ships whole in the app (rules/exposure.toml
+  // env_file_bundler): that tool's name ("react-native-config"); "" otherwise.
+  std::string env_shipped_by;
   // kCarrier: the index of its rule in StageKnowledge::carriers; -1 otherwise.
   int carrier = -1;
   // Machine-made: build output (rules/exposure.toml build_output) or a minified file. Read with

@@ -123,7 +123,7 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
                                "fallback_paths", "build_output", "bundler", "server_modules",
-                               "client_modules", "data_wrappers"},
+                               "client_modules", "data_wrappers", "server_function_directives", "env_file_bundler"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -137,7 +137,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
                    ReadBuildOutput(t, origin, &e.build_output),
                    ReadStrings(t, "server_modules", origin, &e.server_modules),
                    ReadStrings(t, "client_modules", origin, &e.client_modules),
-                   ReadStrings(t, "data_wrappers", origin, &e.data_wrappers)}) {
+                   ReadStrings(t, "data_wrappers", origin, &e.data_wrappers),
+                   ReadStrings(t, "server_function_directives", origin, &e.server_function_directives)}) {
     if (!s.ok()) return s;
   }
   AddPrefixes(prefixes, &e.public_prefixes);
@@ -161,13 +162,30 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
       e.bundlers.push_back(std::move(c));
     }
   }
+  if (const toml::node* node = t.get("env_file_bundler")) {
+    const toml::array* arr = node->as_array();
+    if (!arr) return ErrorAt(origin, *node, "'env_file_bundler' must be an array of tables ([[exposure.env_file_bundler]])");
+    for (const toml::node& item : *arr) {
+      const toml::table* b = item.as_table();
+      if (!b) return ErrorAt(origin, item, "[[exposure.env_file_bundler]] entries must be tables");
+      if (Status s = CheckKeys(*b, {"name", "package", "files"}, origin, "[[exposure.env_file_bundler]]"); !s.ok()) {
+        return s;
+      }
+      EnvFileBundler c;
+      for (Status s : {ReadString(*b, "name", origin, &c.name, true), ReadString(*b, "package", origin, &c.package, true),
+                       ReadGlobs(*b, "files", origin, &c.files)}) {
+        if (!s.ok()) return s;
+      }
+      e.env_file_bundlers.push_back(std::move(c));
+    }
+  }
   return {};
 }
 
 Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k) {
   if (Status s = CheckKeys(t, {"id", "name", "packages", "public_prefixes", "paths",
                                "server_exports", "default_side", "app_files", "aliases", "page_data",
-                               "env_public_only"},
+                               "island_directives", "render_directives", "env_public_only"},
                            origin, "[[framework]]");
       !s.ok()) {
     return s;
@@ -180,6 +198,8 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
                    ReadStrings(t, "server_exports", origin, &f.server_exports),
                    ReadSide(t, "default_side", origin, &f.default_side),
                    ReadStrings(t, "app_files", origin, &f.app_files),
+                   ReadStrings(t, "island_directives", origin, &f.island_directives),
+                   ReadStrings(t, "render_directives", origin, &f.render_directives),
                    ReadBool(t, "env_public_only", origin, &f.env_public_only)}) {
     if (!s.ok()) return s;
   }
@@ -192,17 +212,33 @@ Status LoadFramework(const toml::table& t, std::string_view origin, Knowledge* k
     }
   }
   if (const toml::node* node = t.get("page_data")) {
+    constexpr char kForm[] = "{export, property, files}, {call, argument, files} or {assign, files}";
     const toml::array* arr = node->as_array();
-    if (!arr) return ErrorAt(origin, *node, "'page_data' must be an array of tables {export, property, files}");
+    if (!arr) return ErrorAt(origin, *node, std::string("'page_data' must be an array of tables ") + kForm);
     for (const toml::node& item : *arr) {
       const toml::table* p = item.as_table();
-      if (!p) return ErrorAt(origin, item, "'page_data' entries must be tables {export, property, files}");
-      if (Status s = CheckKeys(*p, {"export", "property", "files"}, origin, "page_data"); !s.ok()) return s;
-      PageDataExport e;
-      for (Status s : {ReadString(*p, "export", origin, &e.name, true), ReadString(*p, "property", origin, &e.property),
+      if (!p) return ErrorAt(origin, item, std::string("'page_data' entries must be tables ") + kForm);
+      if (Status s = CheckKeys(*p, {"export", "property", "call", "argument", "assign", "what", "files"}, origin,
+                               "page_data");
+          !s.ok()) {
+        return s;
+      }
+      PageDataSink e;
+      int64_t argument = 0;
+      std::string exported, call, assign;
+      for (Status s : {ReadString(*p, "export", origin, &exported), ReadString(*p, "call", origin, &call),
+                       ReadString(*p, "assign", origin, &assign), ReadString(*p, "property", origin, &e.property),
+                       ReadInt(*p, "argument", origin, &argument), ReadString(*p, "what", origin, &e.what),
                        ReadGlobs(*p, "files", origin, &e.files)}) {
         if (!s.ok()) return s;
       }
+      if (exported.empty() + call.empty() + assign.empty() != 2) {
+        return ErrorAt(origin, *p, "'page_data' entries name exactly one of 'export', 'call' and 'assign'");
+      }
+      if (!call.empty() && argument < 1) return ErrorAt(origin, *p, "'page_data' 'call' needs 'argument' (from 1)");
+      e.kind = !exported.empty() ? PageDataSink::kExport : !call.empty() ? PageDataSink::kCall : PageDataSink::kAssign;
+      e.name = !exported.empty() ? exported : !call.empty() ? call : assign;
+      e.argument = static_cast<int>(argument);
       f.page_data.push_back(std::move(e));
     }
   }

@@ -26,11 +26,22 @@ struct PathConvention {
   bool boundary = false;
 };
 
-// An export whose return value the framework serialises into the page or response for the
-// browser: getServerSideProps' `props`, a Remix loader's data, a SvelteKit load's return value.
-struct PageDataExport {
-  std::string name;      // "getServerSideProps"; also matched as `Page.getInitialProps = ...`
-  std::string property;  // the part of the returned object that is sent ("props"); "" = all of it
+// A place where server code hands a value to the framework, which serialises it into the page
+// or response for the browser:
+//   kExport  what an export returns: getServerSideProps' `props`, a Remix loader's data, a
+//            SvelteKit load's return value;
+//   kCall    an argument of a call: Nuxt `useState('k', () => v)` (a function argument sends
+//            what it returns);
+//   kAssign  a value assigned to an object or below it: Nuxt `nuxtApp.payload.x = v`.
+struct PageDataSink {
+  enum Kind { kExport, kCall, kAssign };
+  Kind kind = kExport;
+  // The export ("getServerSideProps"; also matched as `Page.getInitialProps = ...`), the callee
+  // as written ("useState"), or the object as written ("nuxtApp.payload").
+  std::string name;
+  std::string property;  // kExport: the part of the returned object that is sent ("props"); "" = all
+  int argument = 0;      // kCall: which argument is sent, from 1
+  std::string what;      // for messages: "useState() state"; "" = from the name
   std::vector<std::string> files;  // path globs (relative to the package) it applies in; empty = any
 };
 
@@ -64,7 +75,11 @@ struct Framework {
   // Import aliases the framework defines without a committed tsconfig: "$lib" -> "src/lib"
   // (relative to the package).
   std::vector<std::pair<std::string, std::string>> aliases;
-  std::vector<PageDataExport> page_data;
+  std::vector<PageDataSink> page_data;
+  // Component templates (.astro): attributes that hydrate a component in the browser (its props
+  // are then serialised into the page), and directives that render their value into the page.
+  std::vector<std::string> island_directives;
+  std::vector<std::string> render_directives;
   // Its bundler puts only env vars of its public prefixes into browser code: any other
   // process.env / import.meta.env read there is undefined (Next.js, Vite, CRA). False: unknown,
   // or it inlines every read (Parcel).
@@ -77,6 +92,14 @@ struct BundlerConfig {
   std::vector<std::string> files;                // base-name globs: "next.config.*"
   std::vector<std::string> inline_properties;    // properties whose object value is inlined: env
   std::vector<std::string> inline_constructors;  // new DefinePlugin({...}), new EnvironmentPlugin([...])
+};
+
+// A build tool that reads an app's env files and ships every key in them with the app, whatever
+// its name: react-native-config. Applies to packages that depend on `package`.
+struct EnvFileBundler {
+  std::string name;                // for messages: "react-native-config"
+  std::string package;             // the dependency that selects it
+  std::vector<std::string> files;  // env files it may read, globs relative to the package: ".env.*"
 };
 
 // How import specifiers resolve to files (project/module_graph.cc), as bundlers and TypeScript do.
@@ -107,8 +130,13 @@ struct ExposureKnowledge {
   // Build output folders per framework, first match wins.
   std::vector<BuildOutput> build_output;
   std::vector<BundlerConfig> bundlers;
+  std::vector<EnvFileBundler> env_file_bundlers;
   // Calls that pass their argument through to the response unchanged: `json({...})`, `data(...)`.
   std::vector<std::string> data_wrappers;
+  // Directives that make functions callable from the browser ('use server'): every export of a
+  // module whose prologue holds one, and every function whose body starts with one. What such a
+  // function returns is sent back to the browser.
+  std::vector<std::string> server_function_directives;
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;
   std::vector<std::string> client_modules;

@@ -162,3 +162,32 @@ TEST(LoadKnowledge, UnknownRegexFragmentIsAnError) {
 
 }  // namespace
 }  // namespace keylint
+
+namespace keylint {
+namespace {
+
+TEST(LoadKnowledge, PageDataEntriesNameOneKindOfSink) {
+  Result<Knowledge> both = LoadKnowledge(
+      "format = 1\n[[framework]]\nid = \"x\"\nname = \"X\"\npage_data = [{ export = \"load\", call = \"useState\", argument = 2 }]\n",
+      ".keylint.toml");
+  ASSERT_FALSE(both.ok());
+  EXPECT_NE(both.error().message.find("exactly one of"), std::string::npos) << both.error().ToString();
+  Result<Knowledge> no_argument = LoadKnowledge(
+      "format = 1\n[[framework]]\nid = \"x\"\nname = \"X\"\npage_data = [{ call = \"useState\" }]\n", ".keylint.toml");
+  ASSERT_FALSE(no_argument.ok());
+  EXPECT_NE(no_argument.error().message.find("'argument'"), std::string::npos) << no_argument.error().ToString();
+  Result<Knowledge> ok = LoadKnowledge(
+      "format = 1\n[[framework]]\nid = \"x\"\nname = \"X\"\npage_data = [{ call = \"useState\", argument = 2 }, "
+      "{ assign = \"app.payload\" }]\n",
+      ".keylint.toml");
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  const Framework& x = ok.value().exposure.frameworks.back();
+  ASSERT_EQ(x.page_data.size(), 2u);
+  EXPECT_EQ(x.page_data[0].kind, PageDataSink::kCall);
+  EXPECT_EQ(x.page_data[0].argument, 2);
+  EXPECT_EQ(x.page_data[1].kind, PageDataSink::kAssign);
+  EXPECT_EQ(x.page_data[1].name, "app.payload");
+}
+
+}  // namespace
+}  // namespace keylint

@@ -40,6 +40,10 @@ struct CarrierRule {
   std::string stage_reason;
   // A dotted path whose scalar names the file's stage (serverless.yml provider.stage).
   std::string stage_from;
+  // The values are the env of a build whose framework inlines names under a public prefix into
+  // the client it builds (eas.json: EXPO_PUBLIC_ in the app): a secret there is
+  // client/public-prefixed-secret, whatever the profile's stage.
+  bool inlines_public = false;
 };
 
 struct CiKnowledge {

@@ -50,7 +50,7 @@ Status LoadCarriers(const toml::table& t, std::string_view origin, std::vector<C
     const toml::table* e = entry.as_table();
     if (!e) return ErrorAt(origin, entry, "[[stages.carriers]] entries must be tables");
     if (Status s = CheckKeys(*e, {"format", "what", "paths", "values", "loads", "stage",
-                                  "stage_reason", "stage_from"},
+                                  "stage_reason", "stage_from", "inlines_public"},
                              origin, "[[stages.carriers]]");
         !s.ok()) {
       return s;
@@ -64,7 +64,8 @@ Status LoadCarriers(const toml::table& t, std::string_view origin, std::vector<C
                      ReadStrings(*e, "loads", origin, &c.loads),
                      ReadString(*e, "stage", origin, &stage),
                      ReadString(*e, "stage_reason", origin, &c.stage_reason),
-                     ReadString(*e, "stage_from", origin, &c.stage_from)}) {
+                     ReadString(*e, "stage_from", origin, &c.stage_from),
+                     ReadBool(*e, "inlines_public", origin, &c.inlines_public)}) {
       if (!s.ok()) return s;
     }
     static const char* const kFormats[] = {"yaml", "toml", "dockerfile", "shell", "makefile", "hcl"};

@@ -17,6 +17,7 @@
 #include "knowledge/embedded_rules.h"
 #include "policy/policy.h"
 #include "project/client_reach.h"
+#include "project/component_props.h"
 #include "project/cross_file.h"
 #include "source/file_reader.h"
 #include "project/module_graph.h"
@@ -269,6 +270,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     ClientReach reach = ComputeClientReach(graph, knowledge);
     cross.insert(cross.end(), std::make_move_iterator(reach.findings.begin()),
                  std::make_move_iterator(reach.findings.end()));
+    for (Finding& f : SecretPropsToClientComponents(graph, reach, knowledge)) cross.push_back(std::move(f));
     if (request.verbose) {
       run.verbose_lines.insert(run.verbose_lines.end(), reach.verbose_lines.begin(), reach.verbose_lines.end());
     }

@@ -1,9 +1,11 @@
 #include "analyze/carriers/carriers.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
 #include "analyze/carriers/raw_values.h"
+#include "analyze/env/public_prefix.h"
 #include "analyze/env/stage_checks.h"
 #include "analyze/env/value.h"
 #include "classify/classify.h"
@@ -89,6 +91,13 @@ void AnalyzeCarrier(const Target& target, const FileFacts& facts, const Knowledg
   for (const RawAssignment& r : raw.assignments) {
     if (r.key.empty() || !seen.insert(r.value_begin).second) continue;
     Stage stage = r.profile.empty() ? file_stage : StageOfWord(sk, r.profile);
+    EnvValueFacts v = ClassifyEnvValue(r.key, r.value, r.reference_only, r.value_begin,
+                                       r.value_end, credentials, scanner, knowledge);
+    // Whatever the profile's stage: a client build inlines its public-prefixed names.
+    if (rule.inlines_public) {
+      CheckPublicPrefixedSecret(knowledge, r.key, v, stage,
+                                lines.Span(target.path, r.key_begin, std::max(r.key_end, r.value_end)), out);
+    }
     if (!IsStage(stage)) continue;
     StageAssignment a;
     a.key = r.key;
@@ -100,8 +109,6 @@ void AnalyzeCarrier(const Target& target, const FileFacts& facts, const Knowledg
                   : rule.what + " '" + r.profile + "' (" + StageName(stage) + ") in " + target.path;
     a.reference_only = r.reference_only;
     a.tracked = target.tracked;
-    EnvValueFacts v = ClassifyEnvValue(r.key, r.value, r.reference_only, r.value_begin,
-                                       r.value_end, credentials, scanner, knowledge);
     CheckAssignmentStage(a, v, knowledge, out);
     RecordAssignment(a, v, out);
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analyze/env/dotenv_parser.h"
+#include "analyze/env/public_prefix.h"
 #include "analyze/env/stage_checks.h"
 #include "analyze/env/value.h"
 #include "analyze/exposure_names.h"
@@ -61,7 +62,8 @@ class DotenvChecker {
                 "': dotenv trims it, a shell sourcing this file runs a command instead");
       }
       if (HasLower(e.key)) Add("config/env-lowercase-key", KeySpan(e), "'" + e.key + "' is not upper case");
-      CheckPublicPrefix(e, v);
+      bool public_prefixed = CheckPublicPrefix(e, v);
+      if (!public_prefixed) CheckShippedInApp(e, v);
       CheckStage(e, v);
       CheckCommitted(e, v);
     }
@@ -92,23 +94,28 @@ class DotenvChecker {
     return f;
   }
 
-  // NEXT_PUBLIC_STRIPE_SECRET_KEY=...: the framework inlines it into the client bundle. Reported
-  // for the name (and, with a public prefix, for a value that is a secret) whatever the value,
-  // since `${SECRET}` expands into the bundle too. Spans key and value, so it is the one finding
-  // on the line (client/ is the most specific family).
-  void CheckPublicPrefix(const DotenvEntry& e, const EnvValueFacts& v) {
-    if (v.placeholder) return;
-    bool by_name = IsPublicPrefixedSecretName(k_, e.key);
-    bool by_value = !by_name && v.is_secret && !PublicPrefixOf(k_, e.key).empty();
-    if (!by_name && !by_value) return;
-    if (v.empty && facts_.stage != Stage::kTemplate) return;
-    Finding* f = Add("client/public-prefixed-secret", Span(e.key_begin, std::max(e.key_end, e.value_end)),
-                     "'" + e.key + "' " + (by_name ? "names a secret" : "holds a secret (" + v.masked + ")") +
-                         " under the public prefix " + std::string(PublicPrefixOf(k_, e.key)) +
-                         ", which the framework ships to the browser");
+  // NEXT_PUBLIC_STRIPE_SECRET_KEY=...: the framework inlines it into the client bundle
+  // (public_prefix.h). Returns whether it reported.
+  bool CheckPublicPrefix(const DotenvEntry& e, const EnvValueFacts& v) {
+    return CheckPublicPrefixedSecret(k_, e.key, v, facts_.stage, Span(e.key_begin, std::max(e.key_end, e.value_end)),
+                                     out_);
+  }
+
+  // react-native-config ships every key of the file in the app, whatever its name: a committed
+  // secret there is in every installed copy. Spans key and value, like the public-prefix check,
+  // so it is the line's one finding; a test-mode key is a warning (the merge keeps the committed
+  // file's error level).
+  void CheckShippedInApp(const DotenvEntry& e, const EnvValueFacts& v) {
+    if (facts_.env_shipped_by.empty() || !target_.tracked || !IsStageFile(facts_.stage)) return;
+    if (!v.is_secret || v.placeholder || v.empty) return;
+    Finding* f = Add("client/secret-in-app-env", Span(e.key_begin, std::max(e.key_end, e.value_end)),
+                     "'" + e.key + "' holds a secret (" + v.masked + ") in " + target_.path + ", which " +
+                         facts_.env_shipped_by + " ships in the app with every other key of the file",
+                     v.value_stage == Stage::kTest ? Level::kWarning : Level::kError);
     if (f) {
       f->secret_hash = v.hash;
       f->properties["side"] = "client";
+      if (!v.provider.empty()) f->properties["provider"] = v.provider;
     }
   }
 

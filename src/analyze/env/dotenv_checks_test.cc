@@ -13,7 +13,7 @@ const CredentialScanner& Scanner() {
 }
 
 FileAnalysis Analyze(const std::string& path, Stage stage, const std::string& text,
-                     bool tracked = false) {
+                     bool tracked = false, const std::string& shipped_by = "") {
   Target t;
   t.path = path;
   t.bytes = text;
@@ -22,6 +22,7 @@ FileAnalysis Analyze(const std::string& path, Stage stage, const std::string& te
   facts.kind = FileKind::kDotenv;
   facts.language = Language::kDotenv;
   facts.stage = stage;
+  facts.env_shipped_by = shipped_by;
   FileAnalysis out;
   AnalyzeDotenv(t, facts, BuiltinKnowledge(), Scanner(), Scanner().Scan(text), &out);
   return out;
@@ -45,6 +46,19 @@ TEST(AnalyzeDotenv, ProdKeyInDevFileByValueAndByName) {
                                "API_URL_PROD=https://api.acme.dev\n");
   EXPECT_EQ(Rules(a), (V{"1 stage/prod-key-in-dev-env error", "2 stage/prod-key-in-dev-env error"}));
   for (const Finding& f : a.findings) EXPECT_EQ(f.message.find(kLive), std::string::npos);
+}
+
+TEST(AnalyzeDotenv, EnvFileShippedInTheAppReportsItsSecretsOnly) {
+  const std::string text = std::string("API_URL=https://api.acme.dev\nSTRIPE_PUBLISHABLE_KEY=pk_live_51Hq8ZtKx7VbN3mPqR4sT6uW9y\n") +
+                           "API_SIGNING_SECRET=Zk3pL9qW2xR7vT4nB8mC1sD6fG5hJ0yE\nNEXT_PUBLIC_SIGNING_SECRET=x1\n";
+  EXPECT_EQ(Rules(Analyze(".env.production", Stage::kProd, text, true, "react-native-config")),
+            (V{"3 client/secret-in-app-env error", "3 config/env-file-committed error",
+               "4 client/public-prefixed-secret error"}));
+  // Untracked, or a template: no build reads what the repository does not hold.
+  EXPECT_EQ(Rules(Analyze(".env.production", Stage::kProd, text, false, "react-native-config")),
+            (V{"4 client/public-prefixed-secret error"}));
+  EXPECT_EQ(Rules(Analyze(".env.example", Stage::kTemplate, "API_SIGNING_SECRET=changeme\n", true, "react-native-config")),
+            (V{}));
 }
 
 TEST(AnalyzeDotenv, NangoProdKeyInLocalEnvIsAWarning) {

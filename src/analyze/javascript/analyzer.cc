@@ -1,5 +1,6 @@
 #include "analyze/javascript/analyzer.h"
 
+#include "analyze/javascript/astro.h"
 #include "analyze/javascript/extract.h"
 #include "analyze/javascript/gate.h"
 #include "analyze/javascript/graph_facts.h"
@@ -90,24 +91,51 @@ bool JsAnalyzer::Impl::ParseAndApply(const Target& target, const FileFacts& fact
     return false;
   }
   last_reason = "parsed: " + std::string(reason);
-  if (component && ranges.empty()) {
+  const Framework* fw = FrameworkById(k, facts.framework);
+  // An .astro component is parsed as its frontmatter, <script> blocks and template expressions
+  // together (astro.h), at the file's own offsets; other components as their <script> blocks.
+  std::string_view code = target.bytes;
+  std::vector<JsSpan> parse_ranges = ranges;
+  AstroSource astro;
+  if (EndsWith(ToLower(target.path), ".astro")) {
+    AstroTemplateRules rules;
+    if (fw) rules = {fw->island_directives, fw->render_directives};
+    astro = ReadAstro(target.bytes, rules);
+    code = astro.code;
+    parse_ranges.clear();
+    dialect = JsDialect::kTsx;
+  } else if (component && ranges.empty()) {
+    code = {};
+  }
+  if (code.empty()) {
     ApplyClientRules(target, facts, k, scanner, credentials, nullptr, bundler, out);
     return false;
   }
 
   JsExtractOptions options;
-  if (const Framework* fw = FrameworkById(k, facts.framework)) {
+  options.expression_sinks = std::move(astro.sinks);
+  if (fw) {
     options.server_exports = fw->server_exports;
-    for (const PageDataExport* e : PageDataExportsFor(k, target.path, facts)) {
-      options.page_data.emplace_back(e->name, e->property);
+    for (const PageDataSink* e : PageDataSinksFor(k, target.path, facts)) {
+      JsPageData d;
+      d.name = e->name;
+      d.property = e->property;
+      d.kind = e->kind == PageDataSink::kExport ? JsPageData::kExport
+               : e->kind == PageDataSink::kCall ? JsPageData::kCall
+                                                : JsPageData::kAssign;
+      d.argument = e->argument;
+      d.what = e->what;
+      options.page_data.push_back(std::move(d));
     }
   }
   options.data_wrappers = k.exposure.data_wrappers;
+  options.server_function_directives = k.exposure.server_function_directives;
+  options.component_props = !component && facts.side != Side::kClient && facts.side != Side::kShared && !facts.is_test;
   if (bundler) {
     options.inline_properties = bundler->inline_properties;
     options.inline_constructors = bundler->inline_constructors;
   }
-  if (!extractor.Extract(target.bytes, dialect, ranges, options, model)) {
+  if (!extractor.Extract(code, dialect, parse_ranges, options, model)) {
     out->notifications.push_back(
         {Level::kWarning, target.path, 0, "JavaScript parse did not finish; client/ checks skipped"});
     ApplyClientRules(target, facts, k, scanner, credentials, nullptr, bundler, out);

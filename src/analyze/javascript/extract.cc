@@ -34,6 +34,10 @@ class Walker {
 
   void Run(TSNode root) {
     out_->parse_errors = ts_node_has_error(root);
+    for (const std::string& d : options_.server_function_directives) {
+      inline_server_functions_ = inline_server_functions_ || bytes_.find(d) != std::string_view::npos;
+    }
+    server_module_ = inline_server_functions_ && StartsWithServerDirective(root);
     TopLevel(root);
     for (size_t i = 0; i < out_->imports.size(); ++i) {
       JsImport& imp = out_->imports[i];
@@ -61,7 +65,18 @@ class Walker {
     }
     Walk(root);
     if (track_uses_) MarkServerOnlyImports();
-    for (const auto& [fn, entry] : page_data_fns_) PageData(fn, *entry);
+    for (const JsExpressionSink& e : options_.expression_sinks) {
+      TSNode n = ts_node_descendant_for_byte_range(root, static_cast<uint32_t>(e.span.begin),
+                                                   static_cast<uint32_t>(e.span.end));
+      if (!ts_node_is_null(n) && ts_node_start_byte(n) == e.span.begin) pending_sinks_.push_back({n, e.what, "", false});
+    }
+    for (const PendingSink& p : pending_sinks_) {
+      if (p.function) {
+        PageData(p.node, p.what, p.property);
+      } else {
+        Sink(p.what, p.node, p.component_import);
+      }
+    }
   }
 
   // A top-level declaration that is not exported: `function handle() {}`, `const handle = ...`.
@@ -185,6 +200,7 @@ class Walker {
           if (Is(n, "export_statement")) ExportClause(n);
         }
         if (Is(n, "export_statement") && !options_.page_data.empty()) PageDataExport(n);
+        if (Is(n, "export_statement") && server_module_) ServerFunctionExport(n);
       } while (ts_tree_cursor_goto_next_sibling(&c));
     }
     ts_tree_cursor_delete(&c);
@@ -221,8 +237,8 @@ class Walker {
     }
     if (imp.module == "$env/static/private") {
       for (size_t i = 0; i < imp.locals.size(); ++i) {
-        env_bindings_.emplace(imp.locals[i], std::make_pair(imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
-                                                            imp.local_spans[i]));
+        env_bindings_.emplace(imp.locals[i], EnvBinding{imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
+                                                        imp.local_spans[i], EnvReadKind::kSvelteKitPrivate});
         out_->env_reads.push_back({imp.imported[i].empty() ? imp.locals[i] : imp.imported[i],
                                    EnvReadKind::kSvelteKitPrivate, imp.local_spans[i], false});
       }
@@ -445,6 +461,7 @@ class Walker {
 
   void Visit(TSNode n) {
     const char* type = ts_node_type(n);
+    if (inline_server_functions_ && IsFunction(n)) InlineServerFunction(n);
     if (track_uses_ &&
         (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0 ||
          std::strcmp(type, "shorthand_property_identifier_pattern") == 0)) {
@@ -471,6 +488,12 @@ class Walker {
         break;
       case 'a':
         if (std::strcmp(type, "assignment_expression") == 0) Assignment(n);
+        break;
+      case 'j':
+        if (options_.component_props && (std::strcmp(type, "jsx_self_closing_element") == 0 ||
+                                         std::strcmp(type, "jsx_opening_element") == 0)) {
+          JsxElement(n);
+        }
         break;
       default:
         break;
@@ -525,6 +548,7 @@ class Walker {
   void CallExpression(TSNode n) {
     TSNode fn = Field(n, "function");
     if (ts_node_is_null(fn)) return;
+    if (!options_.page_data.empty()) SinkCall(n, Text(fn));
     if (Is(fn, "import") || (Is(fn, "identifier") && Text(fn) == "require")) {
       TSNode arg = FirstArgument(n);
       JsImport imp;
@@ -627,11 +651,10 @@ class Walker {
       else if (!Is(p, "shorthand_property_identifier_pattern")) continue;
       std::string k = KeyName(key);
       if (nuxt && (k == "public" || k == "app")) continue;
-      if (env) {  // the local the read is bound to: `{ KEY }` or `{ KEY: local }`
-        TSNode local = Is(p, "pair_pattern") ? Field(p, "value") : key;
-        if (Is(local, "identifier") || Is(local, "shorthand_property_identifier_pattern")) {
-          env_bindings_.emplace(std::string(Text(local)), std::make_pair(k, SpanOf(key)));
-        }
+      // The local the read is bound to: `{ KEY }` or `{ KEY: local }`.
+      TSNode local = Is(p, "pair_pattern") ? Field(p, "value") : key;
+      if (Is(local, "identifier") || Is(local, "shorthand_property_identifier_pattern")) {
+        env_bindings_.emplace(std::string(Text(local)), EnvBinding{k, SpanOf(key), kind});
       }
       AddRead(std::move(k), kind, SpanOf(key));
     }
@@ -657,7 +680,8 @@ class Walker {
     if (Is(left, "member_expression")) {
       std::string_view prop = Text(Field(left, "property"));
       TSNode fn = Unwrap(right);
-      if (const auto* e = PageDataEntry(prop); e && IsFunction(fn)) page_data_fns_.emplace_back(fn, e);
+      if (const auto* e = PageDataEntry(prop); e && IsFunction(fn)) AddPending(fn, *e, true);
+      PayloadAssignment(left, right);
     }
     std::string name;
     if (Is(left, "member_expression")) name = std::string(Text(Field(left, "property")));
@@ -669,11 +693,52 @@ class Walker {
 
   // --- data sent to the browser -------------------------------------------------------------
 
-  const std::pair<std::string, std::string>* PageDataEntry(std::string_view name) const {
-    for (const auto& e : options_.page_data) {
-      if (e.first == name) return &e;
+  // The export of that name whose result is sent, or nullptr.
+  const JsPageData* PageDataEntry(std::string_view name) const {
+    for (const JsPageData& e : options_.page_data) {
+      if (e.kind == JsPageData::kExport && e.name == name) return &e;
     }
     return nullptr;
+  }
+
+  static std::string WhatOf(const JsPageData& e) {
+    if (!e.what.empty()) return e.what;
+    switch (e.kind) {
+      case JsPageData::kExport: return e.property.empty() ? e.name + " data" : e.name + " `" + e.property + "`";
+      case JsPageData::kCall: return e.name + "() argument " + std::to_string(e.argument);
+      case JsPageData::kAssign: return e.name;
+    }
+    return e.name;
+  }
+
+  // Sinks are followed after the walk, when every binding of the file is known.
+  void AddPending(TSNode node, const JsPageData& e, bool function) {
+    pending_sinks_.push_back({node, WhatOf(e), e.kind == JsPageData::kExport ? e.property : "", function});
+  }
+
+  // useState('k', () => value): the argument the framework sends (what it returns, for a function).
+  void SinkCall(TSNode call, std::string_view callee) {
+    for (const JsPageData& e : options_.page_data) {
+      if (e.kind != JsPageData::kCall || e.name != callee) continue;
+      TSNode args = Field(call, "arguments");
+      int index = 0;
+      uint32_t count = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode a = ts_node_named_child(args, i);
+        if (Is(a, "comment") || ++index != e.argument) continue;
+        TSNode v = Unwrap(a);
+        AddPending(v, e, IsFunction(v));
+      }
+    }
+  }
+
+  // nuxtApp.payload.x = value, nuxtApp.payload = {...}: the object as written, or below it.
+  void PayloadAssignment(TSNode left, TSNode right) {
+    std::string_view l = Text(left);
+    for (const JsPageData& e : options_.page_data) {
+      if (e.kind != JsPageData::kAssign || l.compare(0, e.name.size(), e.name) != 0) continue;
+      if (l.size() == e.name.size() || l[e.name.size()] == '.' || l[e.name.size()] == '[') AddPending(right, e, false);
+    }
   }
 
   static bool IsFunction(TSNode n) {
@@ -687,7 +752,7 @@ class Walker {
     TSNode decl = Field(n, "declaration");
     if (ts_node_is_null(decl)) return;
     if (Is(decl, "function_declaration")) {
-      if (const auto* e = PageDataEntry(Text(Field(decl, "name")))) page_data_fns_.emplace_back(decl, e);
+      if (const auto* e = PageDataEntry(Text(Field(decl, "name")))) AddPending(decl, *e, true);
       return;
     }
     uint32_t count = ts_node_named_child_count(decl);
@@ -696,8 +761,111 @@ class Walker {
       if (!Is(d, "variable_declarator")) continue;
       const auto* e = PageDataEntry(Text(Field(d, "name")));
       TSNode value = Unwrap(Field(d, "value"));
-      if (e && IsFunction(value)) page_data_fns_.emplace_back(value, e);
+      if (e && IsFunction(value)) AddPending(value, *e, true);
     }
+  }
+
+  // --- props given to imported components ---------------------------------------------------
+
+  // The ES import (index into out_->imports) that binds `local` as a value; -1 if none.
+  int ValueImportOf(std::string_view local) const {
+    for (size_t i = 0; i < out_->imports.size(); ++i) {
+      const JsImport& imp = out_->imports[i];
+      if (imp.type_only || imp.reexport) continue;
+      for (const std::string& l : imp.locals) {
+        if (l == local) return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  // <Widget apiKey={v} {...rest}>{child}</Widget> with Widget (or UI of <UI.Widget>) imported:
+  // each prop is a sink of that import's component, which the module graph judges later.
+  void JsxElement(TSNode n) {
+    TSNode name = Field(n, "name");
+    TSNode root = name;
+    while (Is(root, "member_expression")) root = Field(root, "object");
+    std::string_view local = Is(root, "identifier") ? Text(root) : std::string_view();
+    // <div>, <p>: host elements are rendered on the server, not handed to a component.
+    if (local.empty() || (ts_node_eq(root, name) && !std::isupper(static_cast<unsigned char>(local[0])))) return;
+    int import = ValueImportOf(local);
+    if (import < 0) return;
+    std::string component(Text(name));
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode a = ts_node_named_child(n, i);
+      if (Is(a, "jsx_expression")) {  // {...props}
+        pending_sinks_.push_back({a, "the props of <" + component + ">", "", false, import});
+      } else if (Is(a, "jsx_attribute") && ts_node_named_child_count(a) == 2) {
+        TSNode value = ts_node_named_child(a, 1);
+        if (Is(value, "jsx_expression")) value = ts_node_named_child(value, 0);
+        if (ts_node_is_null(value)) continue;
+        std::string prop(Text(ts_node_named_child(a, 0)));
+        pending_sinks_.push_back({value, "prop `" + prop + "` of <" + component + ">", "", false, import});
+      }
+    }
+    TSNode element = ts_node_parent(n);
+    if (!Is(n, "jsx_opening_element") || !Is(element, "jsx_element")) return;
+    count = ts_node_named_child_count(element);
+    for (uint32_t i = 0; i < count; ++i) {  // {child}: the `children` prop
+      TSNode c = ts_node_named_child(element, i);
+      if (Is(c, "jsx_expression") && ts_node_named_child_count(c) > 0) {
+        pending_sinks_.push_back({ts_node_named_child(c, 0), "the children of <" + component + ">", "", false, import});
+      }
+    }
+  }
+
+  // --- Server Functions ('use server') --------------------------------------------------------
+
+  // Whether the directive prologue of a program or function body holds a server directive.
+  bool StartsWithServerDirective(TSNode block) const {
+    uint32_t count = ts_node_named_child_count(block);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode st = ts_node_named_child(block, i);
+      if (Is(st, "comment") || Is(st, "hash_bang_line")) continue;
+      std::string directive;
+      if (!Is(st, "expression_statement") || !Is(ts_node_named_child(st, 0), "string") ||
+          !StringValue(ts_node_named_child(st, 0), &directive)) {
+        return false;
+      }
+      for (const std::string& d : options_.server_function_directives) {
+        if (directive == d) return true;
+      }
+    }
+    return false;
+  }
+
+  void AddServerFunction(TSNode fn, std::string_view name) {
+    std::string what = name.empty() ? "the result of a Server Action" : "the result of Server Action `" + std::string(name) + "`";
+    pending_sinks_.push_back({fn, std::move(what), "", true});
+  }
+
+  // In a 'use server' module: `export async function f`, `export const f = async () =>`,
+  // `export default async function`.
+  void ServerFunctionExport(TSNode n) {
+    TSNode decl = Field(n, "declaration");
+    if (ts_node_is_null(decl)) {
+      TSNode v = Unwrap(Field(n, "value"));
+      if (IsFunction(v)) AddServerFunction(v, "default");
+      return;
+    }
+    if (IsFunction(decl)) return AddServerFunction(decl, Text(Field(decl, "name")));
+    uint32_t count = ts_node_named_child_count(decl);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode d = ts_node_named_child(decl, i);
+      TSNode value = Unwrap(Field(d, "value"));
+      if (Is(d, "variable_declarator") && IsFunction(value)) AddServerFunction(value, Text(Field(d, "name")));
+    }
+  }
+
+  // async function f() { 'use server'; ... } anywhere (an action defined in a Server Component).
+  void InlineServerFunction(TSNode fn) {
+    TSNode body = Field(fn, "body");
+    if (!Is(body, "statement_block") || !StartsWithServerDirective(body)) return;
+    TSNode name = Field(fn, "name");
+    TSNode parent = ts_node_parent(fn);
+    if (ts_node_is_null(name) && Is(parent, "variable_declarator")) name = Field(parent, "name");
+    AddServerFunction(fn, ts_node_is_null(name) ? std::string_view() : Text(name));
   }
 
   // Through parentheses, await, `as`, `satisfies` and `!`.
@@ -714,8 +882,7 @@ class Walker {
   }
 
   // What each return of function `fn` sends: the whole value, or its `property`.
-  void PageData(TSNode fn, const std::pair<std::string, std::string>& entry) {
-    std::string what = entry.second.empty() ? entry.first + " data" : entry.first + " `" + entry.second + "`";
+  void PageData(TSNode fn, const std::string& what, const std::string& property) {
     TSNode body = Field(fn, "body");
     if (ts_node_is_null(body)) return;
     std::vector<TSNode> returned;
@@ -741,8 +908,8 @@ class Walker {
     }
     for (TSNode r : returned) {
       TSNode v = Unwrap(r);
-      if (!entry.second.empty()) {
-        v = PropertyOf(v, entry.second, 0);
+      if (!property.empty()) {
+        v = PropertyOf(v, property, 0);
         if (ts_node_is_null(v)) continue;
       }
       Sink(what, v);
@@ -776,10 +943,11 @@ class Walker {
     return false;
   }
 
-  void Sink(std::string what, TSNode value) {
+  void Sink(std::string what, TSNode value, int component_import = -1) {
     JsDataSink sink;
     sink.what = std::move(what);
     sink.span = SpanOf(value);
+    sink.component_import = component_import;
     visiting_.clear();
     Follow(value, 0, sink.span, &sink);
     if (!sink.sources.empty()) out_->sinks.push_back(std::move(sink));
@@ -796,7 +964,14 @@ class Walker {
     if (std::strcmp(type, "member_expression") == 0) {
       TSNode obj = Field(n, "object");
       if (IsEnvObject(Text(obj), &kind)) {
-        sink->sources.push_back({JsFlowSource::kEnv, std::string(Text(Field(n, "property"))), here, entry});
+        sink->sources.push_back({JsFlowSource::kEnv, std::string(Text(Field(n, "property"))), here, entry, kind});
+        return;
+      }
+      if (IsRuntimeConfig(obj)) {  // useRuntimeConfig().x: the private runtime config of Nuxt
+        std::string_view p = Text(Field(n, "property"));
+        if (p != "public" && p != "app") {
+          sink->sources.push_back({JsFlowSource::kEnv, std::string(p), here, entry, EnvReadKind::kNuxtRuntimeConfig});
+        }
         return;
       }
       if (Is(obj, "identifier")) {  // config.secret: only that property of a bound object
@@ -808,14 +983,14 @@ class Walker {
     if (std::strcmp(type, "subscript_expression") == 0) {
       std::string name;
       if (IsEnvObject(Text(Field(n, "object")), &kind) && StringValue(Field(n, "index"), &name)) {
-        sink->sources.push_back({JsFlowSource::kEnv, name, here, entry});
+        sink->sources.push_back({JsFlowSource::kEnv, name, here, entry, kind});
       }
       return;
     }
     if (std::strcmp(type, "identifier") == 0 || std::strcmp(type, "shorthand_property_identifier") == 0) {
       std::string name(Text(n));
       if (auto e = env_bindings_.find(name); e != env_bindings_.end()) {
-        sink->sources.push_back({JsFlowSource::kEnv, e->second.first, e->second.second, entry});
+        sink->sources.push_back({JsFlowSource::kEnv, e->second.name, e->second.span, entry, e->second.kind});
         return;
       }
       auto b = bindings_.find(name);
@@ -834,7 +1009,23 @@ class Walker {
       return;
     }
     if (IsFunction(n)) return;  // functions are not serialised
+    if (std::strcmp(type, "new_expression") == 0) return;  // an object made from them, not its arguments
     if (std::strcmp(type, "pair") == 0) return Follow(Field(n, "value"), depth + 1, entry, sink);
+    // What an operator yields, not what it reads: `key && x` is x (a secret is never falsy),
+    // `a || b`, `a ?? b` and `a + b` may be either side; comparisons, arithmetic, `!`, `typeof`
+    // give booleans, numbers and type names; a ternary's condition is not its value.
+    if (std::strcmp(type, "binary_expression") == 0) {
+      std::string_view op = Text(Field(n, "operator"));
+      if (op == "&&") return Follow(Field(n, "right"), depth + 1, entry, sink);
+      if (op != "||" && op != "??" && op != "+") return;
+      Follow(Field(n, "left"), depth + 1, entry, sink);
+      return Follow(Field(n, "right"), depth + 1, entry, sink);
+    }
+    if (std::strcmp(type, "unary_expression") == 0 || std::strcmp(type, "update_expression") == 0) return;
+    if (std::strcmp(type, "ternary_expression") == 0) {
+      Follow(Field(n, "consequence"), depth + 1, entry, sink);
+      return Follow(Field(n, "alternative"), depth + 1, entry, sink);
+    }
     // Objects, arrays, spreads, templates, operators, ternaries, wrappers: their parts.
     uint32_t count = ts_node_named_child_count(n);
     for (uint32_t i = 0; i < count; ++i) Follow(ts_node_named_child(n, i), depth + 1, entry, sink);
@@ -916,10 +1107,24 @@ class Walker {
   // Data flow: initializers by name (the first declaration of a name wins; scopes are not
   // modelled), locals bound by destructuring an env object, and the sinks found by the walk.
   std::map<std::string, TSNode> bindings_;
-  std::map<std::string, std::pair<std::string, JsSpan>> env_bindings_;
+  struct EnvBinding {
+    std::string name;  // the variable read
+    JsSpan span;       // where it is read
+    EnvReadKind kind;
+  };
+  std::map<std::string, EnvBinding> env_bindings_;
   std::set<std::string> visiting_;
-  std::vector<std::pair<TSNode, const std::pair<std::string, std::string>*>> page_data_fns_;
+  struct PendingSink {
+    TSNode node;           // a function whose returns are sent, or the value sent
+    std::string what;
+    std::string property;  // of a function's returned object; "" = all of it
+    bool function = false;
+    int component_import = -1;  // props: the import of the component (JsDataSink::component_import)
+  };
+  std::vector<PendingSink> pending_sinks_;
   bool track_uses_ = false;
+  bool inline_server_functions_ = false;  // the bytes hold a server directive somewhere
+  bool server_module_ = false;            // the module's prologue holds one: its exports are Server Functions
   std::map<std::string, std::vector<uint32_t>> uses_;  // import locals and helpers -> where used
   std::map<std::string, std::vector<JsSpan>> shadows_;  // scopes where a local hides the name
   std::set<uint32_t> binding_sites_;                   // where import locals are bound

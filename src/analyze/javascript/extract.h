@@ -16,14 +16,39 @@ namespace keylint {
 
 enum class JsDialect { kJavaScript, kTypeScript, kTsx };
 
+// A place whose value the framework sends to the browser (knowledge's PageDataSink, as the
+// extractor needs it).
+struct JsPageData {
+  enum Kind { kExport, kCall, kAssign };
+  std::string name;      // export name, callee as written, or object as written
+  std::string property;  // kExport: the property of the returned object that is sent; "" = all
+  Kind kind = kExport;
+  int argument = 0;      // kCall: which argument, from 1
+  std::string what;      // for messages; "" = from the name
+};
+
+// An expression whose value the framework sends to the browser, found outside the JavaScript
+// (an .astro template's `{x}`); the bytes given to Extract hold it as `(x)` or `[x]`.
+struct JsExpressionSink {
+  JsSpan span;       // the delimiters included
+  std::string what;  // for messages: "prop `apiKey` of <Checkout client:load>"
+};
+
 struct JsExtractOptions {
   // The framework's exports kept on the server (getServerSideProps, loader): their bodies are
   // recorded in JsFileModel::server_exports and reads inside are marked in_server_export.
   std::vector<std::string> server_exports;
-  // Exports whose return value is sent to the browser (name, and the property of the returned
-  // object that is sent, "" for all of it), and calls that pass their argument through.
-  std::vector<std::pair<std::string, std::string>> page_data;
+  // Where values are sent to the browser (rules/exposure.toml `page_data`), and calls that pass
+  // their argument through.
+  std::vector<JsPageData> page_data;
   std::vector<std::string> data_wrappers;
+  // 'use server': functions the browser calls, whose results are sinks (module prologue: every
+  // exported function; a function body's first statement: that function).
+  std::vector<std::string> server_function_directives;
+  // Record the props given to imported components (<Widget apiKey={...} />) as sinks, for the
+  // module graph to judge (a Client Component's props are sent to the browser). Server code only.
+  bool component_props = false;
+  std::vector<JsExpressionSink> expression_sinks;
   // Bundler configs only: properties and constructors whose arguments are inlined.
   std::vector<std::string> inline_properties;
   std::vector<std::string> inline_constructors;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/text.h"
 #include "knowledge/exposure_match.h"
 
 namespace keylint {
@@ -88,6 +89,47 @@ bool NameGivenAString(std::string_view b, size_t at) {
   return i < b.size() && quote(b[i]);
 }
 
+// Where a secret may come from in the data-flow rules: an env read or a secret the credential
+// engine found.
+bool MayHoldSecret(std::string_view b, const std::vector<CredentialMatch>& credentials) {
+  for (std::string_view k : {"process.env", "import.meta.env", "$env/", "useRuntimeConfig"}) {
+    if (Contains(b, k)) return true;
+  }
+  for (const CredentialMatch& m : credentials) {
+    if (m.exposure == Exposure::kSecret) return true;
+  }
+  return false;
+}
+
+// An ES import statement at the start of a line (`import X from`, `import {`): the word alone is
+// everywhere in comments and CommonJS bundles, which import components no way the graph follows.
+bool HasImportStatement(std::string_view b) {
+  for (size_t at = b.find("import"); at != std::string_view::npos; at = b.find("import", at + 6)) {
+    size_t line = at;
+    while (line > 0 && (b[line - 1] == ' ' || b[line - 1] == '\t')) --line;
+    if (line > 0 && b[line - 1] != '\n') continue;
+    if (at + 6 < b.size() && (b[at + 6] == ' ' || b[at + 6] == '{')) return true;
+  }
+  return false;
+}
+
+// .vue, .svelte, .astro: single-file components, whose markup is not JSX.
+bool IsComponentFile(std::string_view path) {
+  std::string lower = ToLower(path);
+  return EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") || EndsWith(lower, ".astro");
+}
+
+// `<Widget`: a JSX element of a component (an upper-case name not right after a name, which
+// `Array<Foo>` is). May say yes for comparisons; costs one pass over the '<' bytes.
+bool MentionsJsxComponent(std::string_view b) {
+  for (size_t at = b.find('<'); at != std::string_view::npos && at + 1 < b.size(); at = b.find('<', at + 1)) {
+    if (b[at + 1] < 'A' || b[at + 1] > 'Z') continue;
+    if (at > 0 && (std::isalnum(static_cast<unsigned char>(b[at - 1])) || b[at - 1] == '_' || b[at - 1] == '$')) continue;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_view path) {
@@ -101,12 +143,12 @@ const BundlerConfig* BundlerConfigFor(const Knowledge& knowledge, std::string_vi
   return nullptr;
 }
 
-std::vector<const PageDataExport*> PageDataExportsFor(const Knowledge& knowledge, std::string_view path,
-                                                      const FileFacts& facts) {
-  std::vector<const PageDataExport*> out;
+std::vector<const PageDataSink*> PageDataSinksFor(const Knowledge& knowledge, std::string_view path,
+                                                  const FileFacts& facts) {
+  std::vector<const PageDataSink*> out;
   const Framework* fw = FrameworkById(knowledge, facts.framework);
   if (!fw || facts.is_test) return out;
-  for (const PageDataExport& e : fw->page_data) {
+  for (const PageDataSink& e : fw->page_data) {
     bool applies = e.files.empty();
     for (const std::string& g : e.files) {
       // Globs are relative to the package; the package's folder may be any prefix of the path.
@@ -128,8 +170,21 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
       if (MentionsModule(b, p)) return "SDK with deprecated options imported";
     }
   }
-  for (const PageDataExport* e : PageDataExportsFor(knowledge, target.path, facts)) {
-    if (Contains(b, e->name)) return "page data export";
+  for (const PageDataSink* e : PageDataSinksFor(knowledge, target.path, facts)) {
+    if (Contains(b, e->name)) return "data sent to the browser (page_data)";
+  }
+  // Server Functions ('use server') send what they return to the browser, whatever their side.
+  for (const std::string& d : knowledge.exposure.server_function_directives) {
+    if (Contains(b, d) && MayHoldSecret(b, credentials)) return "Server Function";
+  }
+  // An .astro template renders its frontmatter's values and gives them to islands (astro.h).
+  if (EndsWith(ToLower(target.path), ".astro") && MayHoldSecret(b, credentials)) return "Astro component";
+  // Server code giving a secret to an imported component: a Client Component's props go to the
+  // browser, which the module graph tells after the parse (project/component_props.h).
+  if (facts.side != Side::kClient && facts.side != Side::kShared && !facts.is_test &&
+      facts.language != Language::kTypeScript && !IsComponentFile(target.path) && HasImportStatement(b) &&
+      MentionsJsxComponent(b) && MayHoldSecret(b, credentials)) {
+    return "props given to components in server code";
   }
   // Past this point every rule needs client code. Server and unknown-side files are not parsed
   // for their env reads: only client reads lead to findings, and parsing is the slow step (a

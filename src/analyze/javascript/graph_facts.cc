@@ -1,5 +1,6 @@
 #include "analyze/javascript/graph_facts.h"
 
+#include "analyze/javascript/flow_secret.h"
 #include "classify/module_scan.h"
 #include "classify/side_signals.h"
 #include "core/text.h"
@@ -26,6 +27,37 @@ bool InServerExport(const JsFileModel* model, size_t at) {
   return false;
 }
 
+// The secrets the parse saw flowing into props of imported components (JsDataSink with a
+// component_import), tied to the module graph's import of the component.
+void SecretProps(const Target& target, const Knowledge& knowledge, const std::vector<CredentialMatch>& credentials,
+                 const JsFileModel& model, const ModuleScan& scan, const LineIndex& lines, ModuleFacts* m) {
+  for (const JsDataSink& sink : model.sinks) {
+    if (sink.component_import < 0 || static_cast<size_t>(sink.component_import) >= model.imports.size()) continue;
+    size_t at = model.imports[static_cast<size_t>(sink.component_import)].span.begin;
+    size_t import = scan.imports.size();
+    for (size_t i = 0; i < scan.imports.size(); ++i) {
+      if (scan.imports[i].span.begin == at) import = i;
+    }
+    if (import == scan.imports.size()) continue;
+    for (const JsFlowSource& src : sink.sources) {
+      std::optional<FlowSecret> secret = SecretOfSource(src, knowledge, credentials);
+      if (!secret) continue;
+      SecretProp p;
+      p.import = import;
+      p.location = lines.Span(target.path, src.entry.begin, src.entry.end);
+      p.what = std::move(secret->what);
+      p.sink = sink.what;
+      p.through = ThroughText(src, target.bytes);
+      if (!p.through.empty()) {
+        p.related.push_back({lines.Span(target.path, src.span.begin, src.span.end), "the secret comes from here"});
+      }
+      p.provider = std::move(secret->provider);
+      p.secret_hash = secret->hash;
+      m->secret_props.push_back(std::move(p));
+    }
+  }
+}
+
 }  // namespace
 
 ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, const Knowledge& knowledge,
@@ -40,10 +72,11 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
   m.is_test = facts.is_test;
   m.framework = facts.framework;
   m.entry = (facts.side == Side::kClient || facts.side == Side::kShared) && !facts.side_from_imports;
-  if (facts.side_boundary) {
+  if (facts.side_boundary || facts.side == Side::kClient) {
     for (std::string_view d : DirectivePrologue(target.bytes)) {
       for (const auto& [text, side] : knowledge.exposure.directives) {
-        if (d == text && side == Side::kServer) m.server_functions = true;
+        if (d == text && side == Side::kServer && facts.side_boundary) m.server_functions = true;
+        if (d == text && side == Side::kClient && facts.side == Side::kClient) m.client_components = true;
       }
     }
   }
@@ -83,6 +116,7 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
     }
     m.imports.push_back(std::move(mi));
   }
+  if (model) SecretProps(target, knowledge, credentials, *model, scan, lines, &m);
   if (!holds) return m;
   for (const ScannedEnvRead& r : scan.env_reads) {
     std::string name(r.name);

@@ -106,16 +106,21 @@ struct JsFlowSource {
   std::string name;  // the env var's name (kEnv)
   JsSpan span;       // the read or the literal
   JsSpan entry;      // where it enters the sink's expression (== span when written there)
+  EnvReadKind env_kind = EnvReadKind::kProcessEnv;  // kEnv: how it is read
 };
 
 // Data the framework sends to the browser: what a page-data export returns (getServerSideProps'
-// `props`, a loader's data, a SvelteKit load's return value), with
-// the sources that flow into it through bindings, destructuring, objects, spreads, property reads,
-// template strings and pass-through calls (json(...)) of the same file.
+// `props`, a loader's data, a SvelteKit load's return value), a value handed to Nuxt's useState or
+// payload, with the sources that flow into it through bindings, destructuring, objects, spreads,
+// property reads, template strings and pass-through calls (json(...)) of the same file.
 struct JsDataSink {
-  std::string what;  // "getServerSideProps `props`", "loader data"
+  std::string what;  // "getServerSideProps `props`", "loader data", "prop `apiKey` of <Widget>"
   JsSpan span;       // the expression sent
   std::vector<JsFlowSource> sources;
+  // Props given to a component imported from another module: index of that import in
+  // JsFileModel::imports. Only the module graph can tell whether the component is a Client
+  // Component, whose props are sent to the browser; -1 for every other sink.
+  int component_import = -1;
 };
 
 struct JsFileModel {

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
 
+#include "analyze/javascript/flow_secret.h"
 #include "core/secret.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
@@ -77,8 +79,10 @@ class Rules {
         continue;
       }
       if (exposed_ && !r.in_server_export && IsSecretName(k_, r.name)) {
-        Report(kSecretEnv, r.span.begin, r.span.end,
-               "secret " + Describe(r) + " is read in " + where_ + "; keep it on the server");
+        if (Report(kSecretEnv, r.span.begin, r.span.end,
+                   "secret " + Describe(r) + " is read in " + where_ + "; keep it on the server")) {
+          client_reads_[r.span.begin] = out_->findings.size() - 1;
+        }
       }
     }
   }
@@ -153,8 +157,7 @@ class Rules {
       if (what.empty() && IsSecretName(k_, e.key)) what = "the secret '" + e.key + "'";
       if (what.empty()) continue;
       Report(kBundler, e.span.begin, e.span.end,
-             bundler.name + " `" + e.container + "` inlines " + what +
-                 " into the client bundle, whatever its name");
+             bundler.name + " `" + e.container + "` ships " + what + " to the browser, whatever its name");
     }
   }
 
@@ -184,41 +187,39 @@ class Rules {
     }
   }
 
-  // Secrets flowing into data the framework sends to the browser.
+  // Secrets flowing into data the framework sends to the browser. Props of imported components
+  // are the module graph's to judge (project/component_props.h).
   void Sinks(const JsFileModel& model) {
+    std::set<size_t> replaced;  // client/secret-env-in-client findings a sink finding replaces
     for (const JsDataSink& sink : model.sinks) {
+      if (sink.component_import >= 0) continue;
       for (const JsFlowSource& src : sink.sources) {
-        std::string what;
-        uint64_t hash = 0;
-        std::string provider;
-        if (src.kind == JsFlowSource::kEnv) {
-          if (!PublicPrefixOf(k_, src.name).empty() || !IsSecretName(k_, src.name)) continue;
-          what = "secret env var " + src.name;
-        } else {
-          const CredentialMatch* m = SecretIn(src.span);
-          if (!m) continue;
-          what = m->rule->description + " " + m->secret.masked();
-          hash = m->secret.hash();
-          provider = m->rule->provider;
-        }
-        bool via = src.entry.begin != src.span.begin || src.entry.end != src.span.end;
+        std::optional<FlowSecret> secret = SecretOfSource(src, k_, credentials_);
+        if (!secret) continue;
+        std::string through = ThroughText(src, target_.bytes);
+        // A read written right in the sink, in code that also runs in the browser, was reported
+        // as client/secret-env-in-client: one place, one finding, and the sink says where the
+        // value goes, so it takes the read's place.
+        auto read = !through.empty() || src.kind != JsFlowSource::kEnv ? client_reads_.end()
+                                                                       : client_reads_.find(src.span.begin);
+        bool replaces = read != client_reads_.end();
         Finding* f = Report(kPageData, src.entry.begin, src.entry.end,
-                            what + " is sent to the browser in " + sink.what +
-                                (via ? " (through " + std::string(target_.bytes.view().substr(src.entry.begin, std::min<size_t>(src.entry.end - src.entry.begin, 40))) + ")" : ""),
-                            provider, hash);
-        if (f && via) f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
+                            secret->what + " is sent to the browser in " + sink.what + through +
+                                (replaces ? "; read in " + where_ : ""),
+                            secret->provider, secret->hash);
+        if (f && !through.empty()) {
+          f->related.push_back({lines_.Span(target_.path, src.span.begin, src.span.end), "the secret comes from here"});
+        }
+        if (f && replaces) replaced.insert(read->second);
       }
     }
+    for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+      out_->findings.erase(out_->findings.begin() + static_cast<std::ptrdiff_t>(*it));
+    }
+    client_reads_.clear();  // indices past an erased finding are stale
   }
 
  private:
-  const CredentialMatch* SecretIn(JsSpan span) const {
-    for (const CredentialMatch& m : credentials_) {
-      if (m.exposure == Exposure::kSecret && m.rule && m.begin >= span.begin && m.end <= span.end) return &m;
-    }
-    return nullptr;
-  }
-
   static bool InServerExport(const JsFileModel& model, size_t at) {
     for (const JsSpan& s : model.server_exports) {
       if (at >= s.begin && at < s.end) return true;
@@ -309,6 +310,8 @@ class Rules {
   bool exposed_;
   std::string where_;
   std::set<std::pair<std::string, size_t>> reported_;
+  // client/secret-env-in-client findings by the read's offset -> index in out_->findings.
+  std::map<size_t, size_t> client_reads_;
 };
 
 }  // namespace
