@@ -3,25 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "builtin_knowledge.h"
+#include "project/module_facts_testing.h"
 #include "project/client_reach.h"
 
 namespace keylint {
 namespace {
 
 ModuleFacts Module(const std::string& path, std::vector<std::string> imports = {}, Side side = Side::kUnknown) {
-  ModuleFacts m;
-  m.path = path;
-  m.side = side;
-  m.entry = side == Side::kClient || side == Side::kShared;
-  m.side_reason = m.entry ? "'use client' directive" : "";
-  for (std::string& spec : imports) {
-    ModuleImport i;
-    i.location.path = path;
-    i.location.line = 1;
-    i.specifier = std::move(spec);
-    m.imports.push_back(std::move(i));
-  }
-  return m;
+  return TestModule(path, std::move(imports), side);
 }
 
 std::string ResolvedPath(const ModuleGraph& g, const std::string& from, const std::string& spec) {
