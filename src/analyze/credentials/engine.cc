@@ -150,8 +150,9 @@ struct CompiledRule {
   int host_group = 0;       // the group `host` of a connection URL; 0: none
   MatchExtent extent;       // from the pattern, at construction (cheap: no compiling)
   bool windowed = false;    // Windowable(extent): Scan() runs it over keyword windows only
-  // A built-in rule over a name and its value ({{assign}}) whose keywords are names: the most bytes a match reaches past its
-  // name, and Scan() runs it over NameWindows only. kUnbounded: not known, keyword windows.
+  // A built-in rule over a name and its value ({{assign}}) whose keywords are made of name
+  // bytes: the most bytes a match reaches past its name, and Scan() runs it over NameWindows
+  // only. kUnbounded: not known (keyword windows, if any).
   size_t after_name_max = MatchExtent::kUnbounded;
   // Its keywords in the scanner's KeywordLocator; empty when one of them is empty or not ASCII,
   // which the locator cannot see (the rule is then a candidate in every text).
@@ -426,20 +427,24 @@ CredentialScanner::CredentialScanner(const Knowledge& knowledge) : impl_(new Imp
   std::vector<std::vector<std::string>> keywords;
   std::vector<std::string> ascii_keywords = LocatableKeywords(knowledge.credentials.rules);
   std::map<std::string, int, std::less<>> keyword_index;
-  for (size_t i = 0; i < ascii_keywords.size(); ++i) keyword_index.emplace(ascii_keywords[i], static_cast<int>(i));
+  for (size_t i = 0; i < ascii_keywords.size(); ++i) {
+    keyword_index.emplace(ascii_keywords[i], static_cast<int>(i));
+  }
   for (const CredentialRule& rule : knowledge.credentials.rules) {
     auto cr = std::make_unique<CompiledRule>();
     cr->rule = &rule;
     cr->extent = AnalyzeExtent(rule.regex);
     const bool all_locatable = AllLocatable(rule);
     if (all_locatable) {
-      for (const std::string& k : rule.keywords) cr->keyword_ids.push_back(keyword_index.find(ToLower(k))->second);
+      for (const std::string& k : rule.keywords) {
+        cr->keyword_ids.push_back(keyword_index.find(ToLower(k))->second);
+      }
     }
     // A user's rule keeps whole-text scans: nothing has checked its keywords against its matches
     // as closely as the built-in rules' differential tests do.
     cr->windowed = rule.builtin && all_locatable && Windowable(cr->extent);
     const bool names = std::all_of(rule.keywords.begin(), rule.keywords.end(), [](const std::string& k) {
-      return std::all_of(k.begin(), k.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-'; });
+      return std::all_of(k.begin(), k.end(), IsNameByte);
     });
     if (rule.builtin && !rule.after_name_regex.empty() && all_locatable && names) {
       MatchExtent after = AnalyzeExtent(rule.after_name_regex);

@@ -470,13 +470,13 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
   return merged;
 }
 
-namespace {
-
-bool NameByte(char ch) {
+bool IsNameByte(char ch) {
   auto c = static_cast<unsigned char>(ch);
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          c == '.' || c == '-';
 }
+
+namespace {
 
 // Whether an assignment operator follows a name that ends at text[end]: an optional closing
 // quote, blanks (the fragment allows 32; 64 are looked past), then ':' or '='.
@@ -500,8 +500,8 @@ std::vector<ByteRange> NameWindows(std::string_view text, std::vector<ByteRange>
     const size_t k = std::min(hit.begin, n);
     if (k < run.end) continue;  // inside the last run: its window, if any, is taken
     run.begin = run.end = k;
-    while (run.begin > 0 && NameByte(text[run.begin - 1])) --run.begin;
-    while (run.end < n && NameByte(text[run.end])) ++run.end;
+    while (run.begin > 0 && IsNameByte(text[run.begin - 1])) --run.begin;
+    while (run.end < n && IsNameByte(text[run.end])) ++run.end;
     if (!OperatorFollows(text, run.end)) continue;
     ByteRange w{run.begin, n - run.end > after_name_max ? run.end + after_name_max : n};
     if (!out.empty() && w.begin <= AddLen(out.back().end, merge_gap)) {
@@ -542,10 +542,12 @@ void SetBit(std::vector<uint64_t>* bits, uint32_t i) { (*bits)[i >> 6] |= uint64
 
 // The byte loop's tables for keywords [first, n) of the locator.
 struct KeywordLocator::Tables {
-  std::vector<uint64_t> pair_bits = std::vector<uint64_t>(1024, 0);   // by raw (b0 | b1 << 8): may start a keyword
-  std::vector<uint64_t> short_bits = std::vector<uint64_t>(1024, 0);  // by lower-cased pair: a keyword of two bytes
-  std::vector<uint64_t> triple_bits = std::vector<uint64_t>(1024, 0); // by TripleHash: may start a longer keyword
-  std::vector<uint32_t> pair_start = std::vector<uint32_t>(65537, 0); // offsets into pair_keywords, by lower-cased pair
+  // 65536 bits each: by raw pair (b0 | b1 << 8), may start a keyword; by lower-cased pair, is a
+  // keyword of two bytes; by TripleHash, may start a longer keyword.
+  std::vector<uint64_t> pair_bits = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> short_bits = std::vector<uint64_t>(1024, 0);
+  std::vector<uint64_t> triple_bits = std::vector<uint64_t>(1024, 0);
+  std::vector<uint32_t> pair_start = std::vector<uint32_t>(65537, 0);  // into pair_keywords, by pair
   std::vector<int> pair_keywords;  // keywords of two bytes or more, grouped by first pair
   std::vector<int> single;         // keywords of one byte
 
@@ -563,10 +565,9 @@ struct KeywordLocator::Tables {
         SetBit(&triple_bits, TripleHash(pair, static_cast<unsigned char>(kw[2])));
       }
       // Every raw spelling of the pair.
-      for (unsigned a : {unsigned{kLower[static_cast<unsigned char>(kw[0])]}, unsigned{kUpper[static_cast<unsigned char>(kw[0])]}}) {
-        for (unsigned b : {unsigned{kLower[static_cast<unsigned char>(kw[1])]}, unsigned{kUpper[static_cast<unsigned char>(kw[1])]}}) {
-          SetBit(&pair_bits, a | (b << 8));
-        }
+      const auto c0 = static_cast<unsigned char>(kw[0]), c1 = static_cast<unsigned char>(kw[1]);
+      for (unsigned a : {unsigned{kLower[c0]}, unsigned{kUpper[c0]}}) {
+        for (unsigned b : {unsigned{kLower[c1]}, unsigned{kUpper[c1]}}) SetBit(&pair_bits, a | (b << 8));
       }
     }
     for (uint32_t p = 0; p < 65536; ++p) pair_start[p + 1] += pair_start[p];

@@ -91,6 +91,7 @@ std::vector<ByteRange> KeywordWindows(std::string_view text, std::vector<ByteRan
 // Exact for such rules: a name is made of those bytes and the operator cannot start with one, so
 // a match starts inside the run of its keyword and its name ends where the run does. Sorted,
 // disjoint; ranges less than `merge_gap` bytes apart are merged.
+bool IsNameByte(char c);  // ASCII letter, digit, `_`, `.` or `-`
 std::vector<ByteRange> NameWindows(std::string_view text, std::vector<ByteRange> hits,
                                    size_t after_name_max, size_t merge_gap = 64);
 
