@@ -27,8 +27,7 @@ void ClassifyLanguage(const std::string& path, FileFacts* f) {
   } else if (EndsWith(lower, ".ts") || EndsWith(lower, ".mts") || EndsWith(lower, ".cts")) {
     f->language = Language::kTypeScript;
   } else if (EndsWith(lower, ".js") || EndsWith(lower, ".jsx") || EndsWith(lower, ".mjs") ||
-             EndsWith(lower, ".cjs") || EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") ||
-             EndsWith(lower, ".astro")) {
+             EndsWith(lower, ".cjs") || IsSingleFileComponent(path)) {
     f->language = Language::kJavaScript;
   } else if (EndsWith(lower, ".yml") || EndsWith(lower, ".yaml")) {
     f->language = Language::kYaml;
@@ -119,6 +118,11 @@ std::string EnvShippedBy(const std::string& path, const Knowledge& k, const Proj
 }
 
 }  // namespace
+
+bool IsSingleFileComponent(std::string_view path) {
+  std::string lower = ToLower(path);
+  return EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") || EndsWith(lower, ".astro");
+}
 
 FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
                    std::optional<ModuleScan>* module) {

@@ -18,6 +18,10 @@ namespace keylint {
 FileFacts Classify(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,
                    std::optional<ModuleScan>* module = nullptr);
 
+// A single-file component (.vue, .svelte, .astro, any case): JavaScript inside markup, whose
+// script blocks are the module.
+bool IsSingleFileComponent(std::string_view path);
+
 // The parts, each in its own file (side.cc, stage.cc), called by Classify after language and kind
 // are set.
 void ClassifySide(const Target& target, const Knowledge& knowledge, const ProjectLayout& layout,

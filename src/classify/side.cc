@@ -75,7 +75,7 @@ void ClassifySide(const Target& target, const Knowledge& knowledge, const Projec
   std::string_view rel = target.path;
   if (pkg && !pkg->dir.empty()) rel.remove_prefix(pkg->dir.size() + 1);
   std::string_view bytes = target.bytes;
-  bool component = EndsWith(rel, ".vue") || EndsWith(rel, ".svelte") || EndsWith(rel, ".astro");
+  bool component = IsSingleFileComponent(rel);
   // Comments and strings are skipped: `// import 'server-only'` in a comment marks nothing. A
   // minified file's imports are its bundled libraries': they say nothing about the file, and
   // finding them would cost a pass over a multi-megabyte bundle. The scan is the one the module

@@ -5,6 +5,7 @@
 #include "analyze/javascript/gate.h"
 #include "analyze/javascript/graph_facts.h"
 #include "analyze/javascript/rules.h"
+#include "classify/classify.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
 
@@ -54,12 +55,11 @@ void JsAnalyzer::Analyze(const Target& target, const FileFacts& facts,
       facts.language != Language::kTsx) {
     return;
   }
-  std::string lower = ToLower(target.path);
   JsDialect dialect = facts.language == Language::kTsx          ? JsDialect::kTsx
                       : facts.language == Language::kTypeScript ? JsDialect::kTypeScript
                                                                 : JsDialect::kJavaScript;
   std::vector<JsSpan> ranges;
-  bool component = EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") || EndsWith(lower, ".astro");
+  bool component = IsSingleFileComponent(target.path);
   if (component) {
     bool typescript = false;
     ranges = ScriptBlocks(target.bytes, &typescript);

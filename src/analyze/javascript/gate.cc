@@ -4,6 +4,7 @@
 #include <cstring>
 #include <vector>
 
+#include "classify/classify.h"
 #include "core/text.h"
 #include "knowledge/exposure_match.h"
 
@@ -113,12 +114,6 @@ bool HasImportStatement(std::string_view b) {
   return false;
 }
 
-// .vue, .svelte, .astro: single-file components, whose markup is not JSX.
-bool IsComponentFile(std::string_view path) {
-  std::string lower = ToLower(path);
-  return EndsWith(lower, ".vue") || EndsWith(lower, ".svelte") || EndsWith(lower, ".astro");
-}
-
 // `<Widget`: a JSX element of a component (an upper-case name not right after a name, which
 // `Array<Foo>` is). May say yes for comparisons; costs one pass over the '<' bytes.
 bool MentionsJsxComponent(std::string_view b) {
@@ -180,9 +175,10 @@ std::string_view ShouldParse(const Target& target, const FileFacts& facts, const
   // An .astro template renders its frontmatter's values and gives them to islands (astro.h).
   if (EndsWith(ToLower(target.path), ".astro") && MayHoldSecret(b, credentials)) return "Astro component";
   // Server code giving a secret to an imported component: a Client Component's props go to the
-  // browser, which the module graph tells after the parse (project/component_props.h).
+  // browser, which the module graph tells after the parse (project/component_props.h). A
+  // single-file component's markup is not JSX.
   if (facts.side != Side::kClient && facts.side != Side::kShared && !facts.is_test &&
-      facts.language != Language::kTypeScript && !IsComponentFile(target.path) && HasImportStatement(b) &&
+      facts.language != Language::kTypeScript && !IsSingleFileComponent(target.path) && HasImportStatement(b) &&
       MentionsJsxComponent(b) && MayHoldSecret(b, credentials)) {
     return "props given to components in server code";
   }
