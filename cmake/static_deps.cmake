@@ -31,7 +31,6 @@ keylint_static_archive(KEYLINT_RE2_A re2 libre2-dev)
 # ships no archive of.
 add_library(keylint_git INTERFACE)
 target_include_directories(keylint_git INTERFACE ${LIBGIT2_INCLUDE_DIRS})
-target_sources(keylint_git INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/src/source/git_offline.cc)
 target_link_libraries(keylint_git INTERFACE
   ${KEYLINT_GIT2_A} ${KEYLINT_MBEDTLS_A} ${KEYLINT_MBEDX509_A} ${KEYLINT_MBEDCRYPTO_A}
   ${KEYLINT_HTTP_PARSER_A} ${KEYLINT_SSH2_A} ${KEYLINT_CRYPTO_A} ${KEYLINT_PCRE2_A} ${KEYLINT_Z_A}

@@ -215,9 +215,18 @@ TEST(Cli, OutputDoesNotDependOnJobs) {
   for (int i = 0; i < 20; ++i) {
     repo.dir.Write("server/m" + std::to_string(i) + ".py", "K = \"" + kGithubPat + "\"\n");
   }
+  // Files over 1 MiB are taken first, largest first: the work order is not the path order.
+  std::string filler;
+  for (int i = 0; i < 120000; ++i) filler += "x = " + std::to_string(i) + "\n";
+  repo.dir.Write("server/big1.py", filler + "K = \"" + kGithubPat + "\"\n");
+  repo.dir.Write("server/big2.py", filler + filler + "K = \"" + kGithubPat + "\"\n");
   CommandResult one = RunCommand(Keylint("scan --format sarif -j 1"), repo.dir.path());
   CommandResult two = RunCommand(Keylint("scan --format sarif -j 4"), repo.dir.path());
+  CommandResult all = RunCommand(Keylint("scan --format sarif"), repo.dir.path());
   EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, all.out);
+  EXPECT_NE(one.out.find("server/big1.py"), std::string::npos);
+  EXPECT_NE(one.out.find("server/big2.py"), std::string::npos);
 }
 
 TEST(Cli, SarifValidatesAndVerboseLeaksNothing) {

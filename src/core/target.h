@@ -47,6 +47,9 @@ struct Target {
   std::string path;      // relative to the scanned root, '/'-separated (what reports show)
   std::string abs_path;  // where it was read from ("" when read from the git index)
   FileBytes bytes;
+  // Its size as the listing saw it (lstat), before it is read; 0 when not known. Only for
+  // scheduling: what is read decides everything else.
+  size_t listed_size = 0;
   bool tracked = false;  // git tracks it (in the index); false outside git and for untracked files
   bool ignored = false;  // git ignores it (scanned anyway: .env files, --no-ignore)
   // Set when its bytes are read: a JavaScript or CSS file whose lines average over 1000 bytes (a

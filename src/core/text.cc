@@ -11,6 +11,8 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {}
 
 const std::vector<size_t>& LineIndex::Starts() const {
   if (!starts_.empty()) return starts_;
+  // Counted first, so that the index of a 9 MB bundle is one allocation, not a doubling series.
+  starts_.reserve(1 + static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n')));
   starts_.push_back(0);
   const char* const data = text_.data();
   const char* const end = data + text_.size();

@@ -120,6 +120,26 @@ void KeepAddedInCommit(const Target& t, std::vector<Finding>* findings, std::set
   *findings = std::move(kept);
 }
 
+constexpr size_t kFilesPerDefaultWorker = 32;
+
+// The order workers take targets in: files of more than kBigFile bytes (as listed) first, the
+// largest first, then the rest in path order. A 9 MB bundle taken last keeps one worker busy
+// while the others have nothing left; taken first, the small files fill in around it. The
+// output does not depend on it: results go to each target's own slot.
+constexpr size_t kBigFile = 1u << 20;
+std::vector<size_t> WorkOrder(const std::vector<Target>& targets) {
+  std::vector<size_t> big, order;
+  order.reserve(targets.size());
+  for (size_t i = 0; i < targets.size(); ++i) {
+    (targets[i].listed_size > kBigFile ? big : order).push_back(i);
+  }
+  std::stable_sort(big.begin(), big.end(), [&](size_t a, size_t b) {
+    return targets[a].listed_size > targets[b].listed_size;
+  });
+  order.insert(order.begin(), big.begin(), big.end());
+  return order;
+}
+
 // Now, UTC, as "YYYY-MM-DDTHH:MM:SS".
 std::string UtcNow() {
   std::time_t now = std::time(nullptr);
@@ -207,11 +227,13 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
 
   CredentialScanner credentials(knowledge);
   if (request.progress != nullptr) request.progress->files_total = targets.size();
+  const std::vector<size_t> order = WorkOrder(targets);
   std::atomic<size_t> next{0};
   auto worker = [&] {
     FileAnalyzer analyzer(knowledge, credentials);
     FileReader reader;
-    for (size_t i = next++; i < targets.size(); i = next++) {
+    for (size_t n = next++; n < order.size(); n = next++) {
+      const size_t i = order[n];
       Target& t = targets[i];
       Slot& s = slots[i];
       // The reader also vets bytes already filled (--staged): binary, size, minified.
@@ -227,10 +249,15 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
       reader.Release();
     }
   };
-  int jobs = request.jobs > 0 ? request.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<size_t>(jobs, std::max<size_t>(1, targets.size())));
+  // By default a worker per core, but no more than one per kFilesPerDefaultWorker files: for a
+  // pre-commit run of a few files a second thread costs more (its start, its own memory, waiting
+  // for the rules the other is compiling) than it saves: 2 ms in 12 on 10 files.
+  size_t jobs = request.jobs > 0 ? static_cast<size_t>(request.jobs)
+                                 : std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                                    1 + targets.size() / kFilesPerDefaultWorker);
+  jobs = std::min<size_t>(jobs, std::max<size_t>(1, targets.size()));
   std::vector<std::thread> threads;
-  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  for (size_t j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (std::thread& t : threads) t.join();
 

@@ -27,7 +27,7 @@ struct ScanRequest {
   std::string baseline_path;  // "" : none
   Level fail_level = Level::kError;
   bool include_suppressed = false;
-  int jobs = 0;               // 0: all cores
+  int jobs = 0;               // 0: all cores, at most one per 32 files
   bool verbose = false;       // fill ScanRun::verbose_lines (why each file was skipped/classified)
   std::string tool_version;
   ScanProgress* progress = nullptr;  // updated while scanning when not null; not owned

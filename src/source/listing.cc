@@ -127,6 +127,7 @@ Target* ListingBuilder::AddFile(const std::string& rel, bool tracked, bool ignor
   Target t;
   t.path = rel;
   t.abs_path = std::move(abs);
+  t.listed_size = static_cast<size_t>(st.st_size);
   t.tracked = tracked;
   t.ignored = ignored;
   out_->targets.push_back(std::move(t));

@@ -143,6 +143,7 @@ void CloseFile(OpenFile* file) {
 
 void ByteBuffer::Reserve(size_t n, size_t keep) {
   if (n <= capacity_) return;
+  n = std::max(n, 2 * capacity_);  // files come in every size: few reallocations, few new pages
   std::unique_ptr<char[]> bigger(new char[n]);
   if (keep > 0) std::memcpy(bigger.get(), data_.get(), std::min(keep, capacity_));
   data_ = std::move(bigger);
