@@ -63,8 +63,14 @@ struct Knowledge {
 
 // Loads the embedded rules, then `user_config_text` (a .keylint.toml; empty for none) on top.
 // Errors name the file and line: ".keylint.toml:12: unknown key 'severty'".
+// The built-in part comes from the snapshot the build made of rules/*.toml (snapshot.h); the
+// definition is in the library kl_knowledge_builtin, which holds that snapshot.
 [[nodiscard]] Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
                                               std::string_view user_config_origin);
+
+// The embedded rules/*.toml, parsed: what the build's snapshot is made from, and what a binary
+// that cannot read its snapshot falls back to.
+[[nodiscard]] Result<Knowledge> LoadRulesFromToml();
 
 }  // namespace keylint
 

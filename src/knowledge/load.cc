@@ -89,8 +89,7 @@ std::optional<Finding> Knowledge::MakeFinding(std::string_view id, const Locatio
   return f;
 }
 
-Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
-                                std::string_view user_config_origin) {
+Result<Knowledge> LoadRulesFromToml() {
   Knowledge k;
   // Regex fragments first, from every file: a rule may use one defined in a later file.
   std::vector<toml::table> roots(EmbeddedRules().size());
@@ -112,16 +111,19 @@ Result<Knowledge> LoadKnowledge(std::string_view user_config_text,
       return Error{"rules", 0, "rule id '" + k.rules[i].id + "' is defined twice"};
     }
   }
-  if (!user_config_text.empty()) {
-    toml::table root;
-    Status s = ParseFile(user_config_text, user_config_origin, &root);
-    if (s.ok()) s = LoadFragments(root, user_config_origin, &k);
-    if (s.ok()) s = LoadFile(root, user_config_origin, /*user=*/true, &k);
-    if (!s.ok()) return s.error();
-    std::sort(k.rules.begin(), k.rules.end(),
-              [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
-  }
   return k;
+}
+
+Status ApplyUserConfig(std::string_view text, std::string_view origin, Knowledge* k) {
+  if (text.empty()) return {};
+  toml::table root;
+  Status s = ParseFile(text, origin, &root);
+  if (s.ok()) s = LoadFragments(root, origin, k);
+  if (s.ok()) s = LoadFile(root, origin, /*user=*/true, k);
+  if (!s.ok()) return s;
+  std::sort(k->rules.begin(), k->rules.end(),
+            [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
+  return {};
 }
 
 }  // namespace keylint

@@ -27,6 +27,9 @@ Status LoadStages(const toml::table& root, std::string_view origin, bool user, K
 // [settings], [allowlist]: only meaningful in a user config (and defaults.toml).
 Status LoadSettings(const toml::table& root, std::string_view origin, bool user, Knowledge* k);
 
+// A user's .keylint.toml (its text; "" for none) on top of the built-in knowledge in *k.
+Status ApplyUserConfig(std::string_view text, std::string_view origin, Knowledge* k);
+
 }  // namespace keylint
 
 #endif  // KEYLINT_KNOWLEDGE_LOADERS_H_

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: keylint-keyword-db OUT.cc\n";
     return 2;
   }
-  keylint::Result<keylint::Knowledge> k = keylint::LoadKnowledge("", "");
+  keylint::Result<keylint::Knowledge> k = keylint::LoadRulesFromToml();
   if (!k.ok()) {
     std::cerr << "keylint-keyword-db: " << k.error().ToString() << "\n";
     return 2;
