@@ -26,8 +26,8 @@ keylint_static_archive(KEYLINT_HS_A hs libvectorscan-dev)
 keylint_static_archive(KEYLINT_RE2_A re2 libre2-dev)
 
 # libgit2 in the order its own libgit2.pc --static gives, and libssh2's libcrypto after it.
-# git_offline.cc stands in for the two things a network client would need: the CA certificates
-# libgit2 loads at init (--wrap sends its call to a no-op) and Kerberos (GSSAPI), which Debian
+# source/git_offline.cc stands in for what only a network client needs: the TLS and SSH set-up
+# of git_libgit2_init() (--wrap sends those calls to it) and Kerberos (GSSAPI), which Debian
 # ships no archive of.
 add_library(keylint_git INTERFACE)
 target_include_directories(keylint_git INTERFACE ${LIBGIT2_INCLUDE_DIRS})
@@ -36,8 +36,9 @@ target_link_libraries(keylint_git INTERFACE
   ${KEYLINT_HTTP_PARSER_A} ${KEYLINT_SSH2_A} ${KEYLINT_CRYPTO_A} ${KEYLINT_PCRE2_A} ${KEYLINT_Z_A}
   Threads::Threads ${CMAKE_DL_LIBS} rt)
 # -u: git_offline.o is a member of libkl_source.a, read before libgit2.a asks for what it defines.
-target_link_options(keylint_git INTERFACE -Wl,--wrap=mbedtls_x509_crt_parse_file
-                    -Wl,--undefined=__wrap_mbedtls_x509_crt_parse_file)
+target_link_options(keylint_git INTERFACE
+  -Wl,--wrap=git_mbedtls_stream_global_init -Wl,--wrap=git_transport_ssh_global_init
+  -Wl,--undefined=__wrap_git_mbedtls_stream_global_init)
 add_library(keylint::git ALIAS keylint_git)
 
 add_library(keylint_vectorscan INTERFACE)

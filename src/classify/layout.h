@@ -35,7 +35,8 @@ class ProjectLayout {
 
   // Every file of the scan, so that classification can ask whether a package has one (a Vite
   // app's index.html).
-  void AddFile(const std::string& path) { files_.insert(path); }
+  // Paths come in sorted order from the listing: each goes in at the end, without a search.
+  void AddFile(const std::string& path) { files_.insert(files_.end(), path); }
   bool HasFile(const std::string& path) const { return files_.count(path) > 0; }
 
  private:
