@@ -1,5 +1,6 @@
 #include "core/glob.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -176,6 +177,64 @@ bool GlobMatch(std::string_view pattern, std::string_view path) {
     start = i + 1;
   }
   return false;
+}
+
+}  // namespace keylint
+
+namespace keylint {
+
+GlobList::GlobList(const std::vector<std::string>& patterns) : patterns_(patterns) {
+  for (std::string_view p : patterns_) {
+    Pattern prepared;
+    while (!p.empty() && p.back() == '/') {
+      p.remove_suffix(1);
+      prepared.dir_only = true;
+    }
+    // Anchored patterns (a '/' inside) and empty ones stay with GlobMatch.
+    const bool plain = !p.empty() && p.find('/') == std::string_view::npos;
+    std::string_view rest = p.substr(p.empty() || p[0] != '*' ? 0 : 1);
+    bool literal_rest = !rest.empty() && std::none_of(rest.begin(), rest.end(), IsSpecial);
+    if (plain && literal_rest) {
+      prepared.kind = rest.size() == p.size() ? Pattern::kName : Pattern::kSuffix;
+      prepared.literal = std::string(rest);
+    }
+    prepared_.push_back(std::move(prepared));
+  }
+}
+
+const std::string* GlobList::FirstMatch(std::string_view path) const {
+  const std::string_view as_given = path;
+  bool path_is_dir = false;
+  while (!path.empty() && path.back() == '/') {
+    path.remove_suffix(1);
+    path_is_dir = true;
+  }
+  // The components GlobMatch tries an unanchored pattern on, and whether each is a directory.
+  std::vector<std::pair<std::string_view, bool>> components;
+  for (size_t start = 0; !path.empty();) {
+    size_t slash = path.find('/', start);
+    bool last = slash == std::string_view::npos;
+    components.emplace_back(path.substr(start, (last ? path.size() : slash) - start),
+                            !last || path_is_dir);
+    if (last) break;
+    start = slash + 1;
+  }
+  for (size_t k = 0; k < prepared_.size(); ++k) {
+    const Pattern& p = prepared_[k];
+    if (p.kind == Pattern::kOther) {
+      if (GlobMatch(patterns_[k], as_given)) return &patterns_[k];
+      continue;
+    }
+    for (const auto& [name, is_dir] : components) {
+      if (p.dir_only && !is_dir) continue;
+      bool hit = p.kind == Pattern::kName
+                     ? name == p.literal
+                     : name.size() >= p.literal.size() &&
+                           name.compare(name.size() - p.literal.size(), p.literal.size(), p.literal) == 0;
+      if (hit) return &patterns_[k];
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace keylint

@@ -18,7 +18,9 @@
 #ifndef KEYLINT_CORE_GLOB_H_
 #define KEYLINT_CORE_GLOB_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace keylint {
 
@@ -26,6 +28,26 @@ namespace keylint {
 // `path` names a file, or a directory when it ends in '/'. Cost: O(components x pattern) for
 // plain patterns; `**` backtracks, bounded by O(path x pattern). An empty pattern matches nothing.
 bool GlobMatch(std::string_view pattern, std::string_view path);
+
+// A list of patterns prepared once, for asking the same list about thousands of paths (the
+// listing's skip_paths). Names without wildcards (`node_modules/`, `go.sum`) and `*` + a literal
+// (`*.map`) are looked up per path component; any other pattern goes through GlobMatch.
+class GlobList {
+ public:
+  explicit GlobList(const std::vector<std::string>& patterns);
+  // The first pattern of the list that GlobMatch would say matches `path`; nullptr for none.
+  const std::string* FirstMatch(std::string_view path) const;
+
+ private:
+  struct Pattern {
+    enum Kind { kName, kSuffix, kOther };
+    Kind kind = kOther;
+    bool dir_only = false;
+    std::string literal;  // kName: the name; kSuffix: what follows the '*'
+  };
+  std::vector<std::string> patterns_;
+  std::vector<Pattern> prepared_;
+};
 
 }  // namespace keylint
 

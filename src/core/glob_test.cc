@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace keylint {
 namespace {
 
@@ -96,6 +99,42 @@ TEST(Glob, EmptyPatternOrPathMatchesNothing) {
 TEST(Glob, PathologicalStarsFinish) {
   std::string text(200, 'a');
   EXPECT_FALSE(GlobMatch("*a*a*a*a*a*a*b", text));
+}
+
+// GlobList answers what asking GlobMatch about each pattern in turn answers, on every path, for
+// every kind of pattern it prepares (names, dir-only names, `*` + literal) and those it passes on.
+TEST(GlobList, FirstMatchIsTheFirstPatternGlobMatchAccepts) {
+  const std::vector<std::string> patterns = {
+      "node_modules/", "vendor/", ".yarn/", "*.map", "package-lock.json", "*.lock", "go.sum",
+      "*.png", "*.min.js", "dist", "/build/", "docs/*.md", "**/fixtures/**", "*", "**", "a?c",
+      "[ab].js", "x\\*y", "*.", ".env*", "", "/", "secret"};
+  const std::vector<std::string> paths = {
+      "node_modules", "node_modules/", "web/node_modules/react/index.js", "node_modules.js",
+      "a.map", ".map", "map", "x/y.map/z.js", "y.map/", "package-lock.json",
+      "sub/package-lock.json/", "i18n.lock", "lock", "go.sum", "go.sum.txt", "img/a.png",
+      "a.min.js", "dist", "dist/", "dist/app.js", "web/dist/app.js", "build/", "build/x.js",
+      "web/build/x.js", "docs/a.md", "docs/sub/a.md", "t/fixtures/k.js", "abc", "a/abc/d",
+      "a.js", "c.js", "x*y", "xzy", "file.", ".env.local", "", "/", "//", "secret", "a/secret/",
+      "top.secret", "vendor", "vendor/x", "src/vendor.ts"};
+  for (size_t n = 0; n <= patterns.size(); ++n) {
+    // Every prefix of the list, so that each pattern gets its turn at being the first match.
+    std::vector<std::string> list(patterns.end() - static_cast<long>(n), patterns.end());
+    GlobList prepared(list);
+    for (const std::string& path : paths) {
+      const std::string* expected = nullptr;
+      for (const std::string& p : list) {
+        if (GlobMatch(p, path)) {
+          expected = &p;
+          break;
+        }
+      }
+      const std::string* got = prepared.FirstMatch(path);
+      ASSERT_EQ(got == nullptr, expected == nullptr) << "path '" << path << "', " << n << " patterns";
+      if (got != nullptr) {
+        EXPECT_EQ(*got, *expected) << "path '" << path << "'";
+      }
+    }
+  }
 }
 
 }  // namespace

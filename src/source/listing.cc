@@ -31,7 +31,11 @@ bool IsEnvFileName(std::string_view name) {
 
 ListingBuilder::ListingBuilder(const SourceRequest& request, std::string root,
                                std::vector<Scope> scopes, SourceListing* out)
-    : request_(request), root_(std::move(root)), scopes_(std::move(scopes)), out_(out) {}
+    : request_(request),
+      skip_globs_(request.skip_paths),
+      root_(std::move(root)),
+      scopes_(std::move(scopes)),
+      out_(out) {}
 
 std::string ListingBuilder::AbsPath(std::string_view rel) const {
   if (rel.empty()) return root_;
@@ -64,11 +68,9 @@ bool ListingBuilder::IsExplicitFile(std::string_view rel) const {
 }
 
 bool ListingBuilder::SkipByGlob(std::string_view rel, bool record, bool tracked) {
-  for (const std::string& pattern : request_.skip_paths) {
-    if (GlobMatch(pattern, rel)) {
-      if (record) AddSkip(std::string(rel), "skip_paths: " + pattern);
-      return true;
-    }
+  if (const std::string* pattern = skip_globs_.FirstMatch(rel)) {
+    if (record) AddSkip(std::string(rel), "skip_paths: " + *pattern);
+    return true;
   }
   if (tracked) return false;
   if (const std::string* folder = OutputFolderOf(rel)) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/glob.h"
 #include "source/source.h"
 
 namespace keylint {
@@ -75,6 +76,7 @@ class ListingBuilder {
   bool IsPackageRoot(const std::string& rel_dir);
 
   const SourceRequest& request_;
+  GlobList skip_globs_;  // request_.skip_paths, prepared
   std::map<std::string, bool> package_roots_;
   std::string root_;
   std::vector<Scope> scopes_;
