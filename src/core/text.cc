@@ -28,9 +28,29 @@ const std::vector<size_t>& LineIndex::Starts() const {
 int LineIndex::line_count() const { return static_cast<int>(Starts().size()); }
 
 int LineIndex::LineOf(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  if (starts_.empty() && counted_bytes_ <= 2 * text_.size()) {
+    if (offset < counted_to_) {  // behind the last lookup: count again from the start
+      counted_to_ = 0;
+      counted_line_ = 1;
+    }
+    counted_line_ += static_cast<int>(
+        std::count(text_.begin() + static_cast<long>(counted_to_), text_.begin() + static_cast<long>(offset), '\n'));
+    counted_bytes_ += offset - counted_to_;
+    counted_to_ = offset;
+    return counted_line_;
+  }
   const std::vector<size_t>& starts = Starts();
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   return static_cast<int>(it - starts.begin());
+}
+
+size_t LineIndex::LineStart(size_t offset) const {
+  if (!starts_.empty()) return starts_[LineOf(offset) - 1];
+  size_t newline = text_.substr(0, offset).rfind('\n');
+  size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+  counted_bytes_ += offset - start;  // a long line's prefix counts towards building the index
+  return start;
 }
 
 std::string_view LineIndex::LineText(int line) const {
@@ -49,9 +69,8 @@ Location LineIndex::Span(const std::string& path, size_t begin, size_t end) cons
   loc.path = path;
   loc.line = LineOf(begin);
   loc.end_line = LineOf(end);
-  const std::vector<size_t>& starts = Starts();
-  size_t line_start = starts[loc.line - 1];
-  size_t end_line_start = starts[loc.end_line - 1];
+  size_t line_start = LineStart(begin);
+  size_t end_line_start = loc.end_line == loc.line ? line_start : LineStart(end);
   loc.column = static_cast<int>(begin - line_start) + 1;
   loc.end_column = static_cast<int>(end - end_line_start) + 1;
   loc.column_utf16 = Utf16Length(text_.substr(line_start, begin - line_start)) + 1;

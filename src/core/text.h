@@ -10,10 +10,12 @@
 
 namespace keylint {
 
-// Maps byte offsets in one file to lines and columns. The first lookup builds the index in one
-// pass (most files have no finding and never pay for it); each lookup is then a binary search
-// plus a scan of the line's prefix for UTF-16 columns. Not thread-safe (it fills itself lazily):
-// one per file and thread. Borrows `text`: valid while the text it was built from lives.
+// Maps byte offsets in one file to lines and columns. Most files need a few locations, often in
+// increasing order: those are counted on from the last one asked about, with no index. Once the
+// counting has covered the text twice (many lookups, or lookups out of order), the index of every
+// line start is built in one pass, and each lookup is a binary search. Columns scan the line's
+// prefix for UTF-16 units. Not thread-safe (it fills itself lazily): one per file and thread.
+// Borrows `text`: valid while the text it was built from lives.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
@@ -26,9 +28,14 @@ class LineIndex {
 
  private:
   const std::vector<size_t>& Starts() const;
+  size_t LineStart(size_t offset) const;  // where the line holding `offset` starts
 
   std::string_view text_;
   mutable std::vector<size_t> starts_;  // byte offset where each line starts; empty until used
+  // Before the index: the last offset counted to, its line, and the bytes counted so far.
+  mutable size_t counted_to_ = 0;
+  mutable int counted_line_ = 1;
+  mutable size_t counted_bytes_ = 0;
 };
 
 // Number of UTF-16 code units in a UTF-8 string; invalid bytes count one unit each, as a
