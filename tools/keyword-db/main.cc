@@ -7,12 +7,12 @@
 #include <hs/hs.h>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "../write_generated.h"
 #include "knowledge/knowledge.h"
 
 namespace {
@@ -88,12 +88,5 @@ int main(int argc, char** argv) {
       << "}  // namespace keylint\n";
   std::free(bytes);
   hs_free_database(db);
-  // Only touch the output when it changed, so an unrelated build does not recompile it.
-  std::ifstream old(argv[1], std::ios::binary);
-  std::stringstream old_text;
-  old_text << old.rdbuf();
-  if (old && old_text.str() == out.str()) return 0;
-  std::ofstream file(argv[1], std::ios::binary);
-  file << out.str();
-  return file ? 0 : 1;
+  return WriteGenerated(argv[1], out.str());
 }

@@ -2,11 +2,11 @@
 // (knowledge/snapshot.h), so that keylint starts from them instead of parsing the TOML on every
 // run. Run by the build.
 //   keylint-knowledge-snapshot OUT.cc
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 
+#include "../write_generated.h"
 #include "knowledge/knowledge.h"
 #include "knowledge/snapshot.h"
 
@@ -30,12 +30,5 @@ int main(int argc, char** argv) {
   }
   out << "\n};\n\n}  // namespace\n\nstd::string_view KnowledgeSnapshot() {\n"
       << "  return std::string_view(kBytes, sizeof kBytes);\n}\n\n}  // namespace keylint\n";
-  // Only touch the output when it changed, so an unrelated build does not recompile it.
-  std::ifstream old(argv[1], std::ios::binary);
-  std::stringstream old_text;
-  old_text << old.rdbuf();
-  if (old && old_text.str() == out.str()) return 0;
-  std::ofstream file(argv[1], std::ios::binary);
-  file << out.str();
-  return file ? 0 : 1;
+  return WriteGenerated(argv[1], out.str());
 }
