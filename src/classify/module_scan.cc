@@ -44,6 +44,9 @@ class Lexer {
     prev_ = kNone;
     head_ = kNoHead;
     templates_.clear();
+    paren_depth_ = brace_depth_ = 0;
+    in_if_condition_ = has_block_condition_ = false;
+    if_blocks_.clear();
     size_t i = begin;
     while (i < end_) i = Step(i);
   }
@@ -77,6 +80,9 @@ class Lexer {
         return Punct(i, c);
       case '{':
         if (!templates_.empty()) ++templates_.back();
+        ++brace_depth_;
+        if (has_block_condition_) if_blocks_.push_back({brace_depth_, block_condition_});
+        has_block_condition_ = false;
         return Punct(i, c);
       case '}':
         if (!templates_.empty()) {
@@ -86,8 +92,19 @@ class Lexer {
           }
           --templates_.back();
         }
+        if (!if_blocks_.empty() && if_blocks_.back().depth == brace_depth_) if_blocks_.pop_back();
+        if (brace_depth_ > 0) --brace_depth_;
         return Punct(i, c);
       case ')':
+        if (paren_depth_ > 0) --paren_depth_;
+        if (in_if_condition_ && paren_depth_ == if_paren_depth_) {
+          in_if_condition_ = false;
+          size_t n = SkipSpace(i + 1);
+          has_block_condition_ = n < end_ && s_[n] == '{';
+          block_condition_ = {if_condition_begin_, i};
+        }
+        prev_ = kValue;
+        return i + 1;
       case ']':
         prev_ = kValue;
         return i + 1;
@@ -102,6 +119,12 @@ class Lexer {
   size_t Punct(size_t i, unsigned char c) {
     if (c == '(') {
       call_ident_ = prev_ == kIdent && !after_dot_ ? prev_ident_ : std::string_view();
+      if (call_ident_ == "if") {
+        in_if_condition_ = true;
+        if_paren_depth_ = paren_depth_;
+        if_condition_begin_ = i + 1;
+      }
+      ++paren_depth_;
     }
     after_dot_ = c == '.';
     prev_ = kPunct;
@@ -267,22 +290,24 @@ class Lexer {
     if (module.empty() || module.size() > 512) return;
     if (prev_ == kIdent && prev_ident_ == "from" && head_ != kNoHead) {
       ImportKind kind = head_ == kExportHead ? ImportKind::kReexport : ImportKind::kStatic;
-      out_->imports.push_back({module, {b, e}, kind, head_type_});
+      out_->imports.push_back({module, {b, e}, kind, head_type_, true, {}});
       if (head_ == kImportHead && StartsWithDollarEnv(module)) PrivateEnvImport(module);
       if (track_uses_ && head_ == kImportHead && !head_type_) Locals(b);
       head_ = kNoHead;
       return;
     }
     if (prev_ == kIdent && prev_ident_ == "import" && head_ == kImportHead && prev_start_ == head_start_) {
-      out_->imports.push_back({module, {b, e}, ImportKind::kSideEffect, false});
+      out_->imports.push_back({module, {b, e}, ImportKind::kSideEffect, false, true, {}});
       head_ = kNoHead;
       return;
     }
     if (prev_ == kPunct && prev_punct_ == '(' && (call_ident_ == "require" || call_ident_ == "import")) {
       size_t n = SkipSpace(e);
       if (n < end_ && s_[n] == ')') {
-        out_->imports.push_back(
-            {module, {b, e}, call_ident_ == "require" ? ImportKind::kRequire : ImportKind::kDynamic, false});
+        out_->imports.push_back({module, {b, e},
+                                 call_ident_ == "require" ? ImportKind::kRequire : ImportKind::kDynamic,
+                                 false, true, {}});
+        for (const IfBlock& block : if_blocks_) out_->imports.back().conditions.push_back(block.condition);
       }
     }
   }
@@ -461,6 +486,19 @@ class Lexer {
   size_t head_start_ = 0;
   bool head_type_ = false;
   std::vector<int> templates_;  // brace depth inside each open `${`
+  // `if (condition) {` blocks open around the current byte (ScannedImport::conditions).
+  struct IfBlock {
+    int depth = 0;  // brace_depth_ inside the block
+    ScanSpan condition;
+  };
+  int paren_depth_ = 0;
+  int brace_depth_ = 0;                 // code braces, not a template's `${`
+  bool in_if_condition_ = false;        // inside the parentheses of an `if`
+  int if_paren_depth_ = 0;              // paren_depth_ outside them
+  size_t if_condition_begin_ = 0;
+  bool has_block_condition_ = false;    // the `if (...)` just closed is followed by `{`
+  ScanSpan block_condition_;
+  std::vector<IfBlock> if_blocks_;
   std::vector<std::string_view> dynamic_env_;
   bool track_uses_ = false;
   std::vector<std::pair<std::string_view, size_t>> locals_;  // import local -> index in imports

@@ -32,6 +32,10 @@ struct ScannedImport {
   // (a name after `:`, `as`, `implements`, or inside `Generic<...>` is a type), which may call a
   // value use a type use, never the other way round for the forms listed.
   bool value_used = true;
+  // Dynamic imports and require() only: the conditions of the `if (...) {` blocks it is written
+  // in, innermost last (`if (typeof window === 'undefined') { require('./db') }`), for the module
+  // graph to tell a branch the bundler drops from the browser build.
+  std::vector<ScanSpan> conditions;
 };
 
 // process.env.X, process.env['X'], import.meta.env.X, `const { X, Y } = process.env`, names

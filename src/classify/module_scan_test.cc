@@ -29,6 +29,22 @@ std::vector<std::string> EnvNames(std::string_view bytes) {
 
 using V = std::vector<std::string>;
 
+// Each import() or require() with the conditions of the `if` blocks around it, innermost last:
+// "m [c1 | c2]".
+std::vector<std::string> Guarded(std::string_view bytes) {
+  std::vector<std::string> out;
+  for (const ScannedImport& i : ScanModule(bytes).imports) {
+    std::string s(i.module);
+    for (size_t k = 0; k < i.conditions.size(); ++k) {
+      s += k == 0 ? " [" : " | ";
+      s += bytes.substr(i.conditions[k].begin, i.conditions[k].end - i.conditions[k].begin);
+    }
+    if (!i.conditions.empty()) s += "]";
+    out.push_back(s);
+  }
+  return out;
+}
+
 TEST(ModuleScan, EveryFormOfImport) {
   EXPECT_EQ(Modules("import a from 'a';\nimport {b} from \"@b/c\";\nconst d = require( 'd' );\n"
                     "import 'e';\nconst f = await import(\"f/g\");\nconst s = 'from';\nx('not')\n"
@@ -36,6 +52,20 @@ TEST(ModuleScan, EveryFormOfImport) {
                     "export type { K } from './k';\nimport x = require('l');\n"),
             (V{"a", "@b/c", "d (require)", "e", "f/g (dynamic)", "./h (re-export)", "./i (re-export)",
                "./j (type)", "./k (type) (re-export)", "l (require)"}));
+}
+
+TEST(ModuleScan, ImportsRecordTheIfBlocksAroundThem) {
+  EXPECT_EQ(Guarded("if (process.env.NEXT_RUNTIME === 'nodejs') {\n  await import('./a');\n}\n"
+                    "import('./b');\n"
+                    "if (typeof window === 'undefined') { if (x(1)) { require('./c') } require('./d') }\n"
+                    "if (y) { f({ k: `${z}` }); } else { import('./e'); }\n"
+                    "if (w) import('./f');\n"),
+            (V{"./a [process.env.NEXT_RUNTIME === 'nodejs']", "./b",
+               "./c [typeof window === 'undefined' | x(1)]", "./d [typeof window === 'undefined']",
+               "./e", "./f"}));
+  // Braces in strings, templates and comments are not blocks; a template's `${` is not one.
+  EXPECT_EQ(Guarded("if (a) { const s = '}'; const t = `${b} }`; /* } */ import('./g'); }\n"),
+            V{"./g [a]"});
 }
 
 TEST(ModuleScan, CommentsStringsAndTemplatesAreNotImports) {

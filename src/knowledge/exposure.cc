@@ -123,7 +123,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
   ExposureKnowledge& e = k->exposure;
   if (Status s = CheckKeys(t, {"public_prefixes", "directives", "marker_imports", "paths",
                                "fallback_paths", "build_output", "bundler", "server_modules",
-                               "client_modules", "data_wrappers", "server_function_directives", "env_file_bundler"},
+                               "client_modules", "data_wrappers", "server_function_directives", "env_file_bundler",
+                               "server_runtime_guards"},
                            origin, "[exposure]");
       !s.ok()) {
     return s;
@@ -138,7 +139,8 @@ Status LoadExposureTable(const toml::table& t, std::string_view origin, Knowledg
                    ReadStrings(t, "server_modules", origin, &e.server_modules),
                    ReadStrings(t, "client_modules", origin, &e.client_modules),
                    ReadStrings(t, "data_wrappers", origin, &e.data_wrappers),
-                   ReadStrings(t, "server_function_directives", origin, &e.server_function_directives)}) {
+                   ReadStrings(t, "server_function_directives", origin, &e.server_function_directives),
+                   ReadStrings(t, "server_runtime_guards", origin, &e.server_runtime_guards)}) {
     if (!s.ok()) return s;
   }
   AddPrefixes(prefixes, &e.public_prefixes);

@@ -137,6 +137,11 @@ struct ExposureKnowledge {
   // module whose prologue holds one, and every function whose body starts with one. What such a
   // function returns is sent back to the browser.
   std::vector<std::string> server_function_directives;
+  // Conditions true only where the code runs on a server (`typeof window === 'undefined'`): a
+  // bundler compiles their `if` blocks out of the browser build (also when one is an operand of
+  // a top-level `&&`), so an import() or require() inside one is not an edge of the client's
+  // module graph. Compared without spaces, with one kind of quote and `==` for `===`.
+  std::vector<std::string> server_runtime_guards;
   // Modules that only make sense on one side (fs, pg / react-dom): classification signals only.
   std::vector<std::string> server_modules;
   std::vector<std::string> client_modules;

@@ -68,7 +68,8 @@ template <class V, class R>
 std::enable_if_t<kIs<R, ExposureKnowledge>> Visit(V& v, R& r) {
   v(r.public_prefixes, r.directives, r.marker_imports, r.paths, r.frameworks, r.fallback_paths,
     r.build_output, r.bundlers, r.env_file_bundlers, r.data_wrappers,
-    r.server_function_directives, r.server_modules, r.client_modules, r.resolution);
+    r.server_function_directives, r.server_runtime_guards, r.server_modules, r.client_modules,
+    r.resolution);
 }
 template <class V, class R>
 std::enable_if_t<kIs<R, Sdk>> Visit(V& v, R& r) {
@@ -123,7 +124,7 @@ static_assert(sizeof(Framework) == 296, "a field was added: list it in Visit(Fra
 static_assert(sizeof(BundlerConfig) == 104, "a field was added: list it in Visit(BundlerConfig)");
 static_assert(sizeof(EnvFileBundler) == 88, "a field was added: list it in Visit(EnvFileBundler)");
 static_assert(sizeof(ModuleResolution) == 120, "a field was added: list it in Visit(ModuleResolution)");
-static_assert(sizeof(ExposureKnowledge) == 432, "a field was added: list it in Visit(ExposureKnowledge)");
+static_assert(sizeof(ExposureKnowledge) == 456, "a field was added: list it in Visit(ExposureKnowledge)");
 static_assert(sizeof(Sdk) == 200, "a field was added: list it in Visit(Sdk)");
 static_assert(sizeof(SdkKnowledge) == 72, "a field was added: list it in Visit(SdkKnowledge)");
 static_assert(sizeof(EnvDirRule) == 40, "a field was added: list it in Visit(EnvDirRule)");
@@ -131,7 +132,7 @@ static_assert(sizeof(CarrierRule) == 216, "a field was added: list it in Visit(C
 static_assert(sizeof(CiKnowledge) == 216, "a field was added: list it in Visit(CiKnowledge)");
 static_assert(sizeof(StageKnowledge) == 664, "a field was added: list it in Visit(StageKnowledge)");
 static_assert(sizeof(Settings) == 176, "a field was added: list it in Visit(Settings)");
-static_assert(sizeof(Knowledge) == 1680, "a field was added: list it in Visit(Knowledge)");
+static_assert(sizeof(Knowledge) == 1704, "a field was added: list it in Visit(Knowledge)");
 #endif
 
 // Written at the start: a snapshot is read only by the build that wrote it.

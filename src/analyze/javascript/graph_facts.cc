@@ -1,5 +1,9 @@
 #include "analyze/javascript/graph_facts.h"
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "analyze/javascript/flow_secret.h"
 #include "classify/module_scan.h"
 #include "classify/side_signals.h"
@@ -17,6 +21,55 @@ std::string Describe(const ScannedEnvRead& r) {
     case ScannedEnvRead::kSvelteKitPrivate: return name + " from $env/*/private";
   }
   return name;
+}
+
+// A condition as knowledge lists it: without spaces, one kind of quote, `==` for `===`.
+std::string NormalizedCondition(std::string_view c) {
+  std::string out;
+  for (char ch : c) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') continue;
+    out += ch == '"' || ch == '`' ? '\'' : ch;
+  }
+  for (size_t at = out.find("==="); at != std::string::npos; at = out.find("===", at + 2)) {
+    out.erase(at, 1);
+  }
+  return out;
+}
+
+// The operands of a normalized condition's top-level `&&`s, each without enclosing parentheses;
+// none when it has a top-level `||` (then no operand decides alone).
+std::vector<std::string_view> Conjuncts(std::string_view c) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= c.size(); ++i) {
+    if (i < c.size() && (c[i] == '(' || c[i] == '[')) ++depth;
+    if (i < c.size() && (c[i] == ')' || c[i] == ']')) --depth;
+    if (i + 1 < c.size() && depth == 0 && c[i] == '|' && c[i + 1] == '|') return {};
+    if (i == c.size() || (i + 1 < c.size() && depth == 0 && c[i] == '&' && c[i + 1] == '&')) {
+      std::string_view part = c.substr(start, i - start);
+      while (part.size() >= 2 && part.front() == '(' && part.back() == ')') part = part.substr(1, part.size() - 2);
+      out.push_back(part);
+      start = i + 2;
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Whether an import() or require() sits in a block that only runs on a server: one of the
+// conditions around it is, or has as an operand of `&&`, one of
+// ExposureKnowledge::server_runtime_guards. The bundler drops such a block from the browser build.
+bool ServerGuarded(const ScannedImport& imp, std::string_view bytes, const Knowledge& knowledge) {
+  for (const ScanSpan& c : imp.conditions) {
+    const std::string condition = NormalizedCondition(bytes.substr(c.begin, c.end - c.begin));
+    for (std::string_view conjunct : Conjuncts(condition)) {
+      for (const std::string& guard : knowledge.exposure.server_runtime_guards) {
+        if (conjunct == NormalizedCondition(guard)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 bool InServerExport(const JsFileModel* model, size_t at) {
@@ -110,6 +163,7 @@ ModuleFacts CollectModuleFacts(const Target& target, const FileFacts& facts, con
         }
       }
     }
+    mi.server_use_only = mi.server_use_only || ServerGuarded(imp, target.bytes, knowledge);
     if (may_become_client && !mi.type_only && !mi.server_use_only) {
       const Sdk* sdk = SdkForModule(knowledge, mi.specifier);
       if (sdk && sdk->side == Side::kServer) m.server_sdks.push_back({mi.location, mi.specifier, sdk->provider});
