@@ -6,7 +6,7 @@
 set -euo pipefail
 # dpkg-dev and file: cpack -G DEB reads the linked libraries' packages (shlibdeps).
 packages=(g++ cmake ninja-build pkg-config git ca-certificates dpkg-dev file
-          libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libgit2-dev libssl-dev
+          libre2-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libgit2-dev
           libvectorscan-dev)
 # What only the tests need: GoogleTest, the real tools the end-to-end tests drive (pre-commit,
 # xmllint for JUnit XML, zsh and fish to load the completions), and clang for the sanitized build

@@ -5,8 +5,10 @@
 //    certificate on the system: 15-40 ms) and SSH (libssh2, OpenSSL): 1.7 ms of a 30 ms
 //    pre-commit run even without the certificates. The link wraps both set-ups
 //    (--wrap=git_mbedtls_stream_global_init, --wrap=git_transport_ssh_global_init) and sends them
-//    here, where they do nothing. A fetch or push over HTTPS or SSH would then fail; keylint
-//    makes none.
+//    here, where they do nothing. A fetch or push over HTTPS would then fail; keylint makes none.
+//  - The SSH transport (--wrap=git_smart_subtransport_ssh): without it nothing asks for libssh2,
+//    and so for OpenSSL's libcrypto (700 objects to load and relocate on every run): an ssh://
+//    remote gets an error, as from a libgit2 built without SSH.
 //  - Kerberos (GSSAPI) negotiation for HTTP: Debian ships no static libgssapi_krb5, and loading
 //    the shared one with its five dependencies cost every run a millisecond or two. These entry
 //    points fail as a system without Kerberos credentials would; keylint never calls them.
@@ -17,6 +19,10 @@ extern "C" {
 
 int __wrap_git_mbedtls_stream_global_init(void) { return 0; }
 int __wrap_git_transport_ssh_global_init(void) { return 0; }
+int __wrap_git_smart_subtransport_ssh(void** out, void* /*owner*/, void* /*param*/) {
+  if (out != nullptr) *out = nullptr;
+  return -1;  // GIT_ERROR
+}
 
 typedef uint32_t OM_uint32;
 struct gss_OID_desc_struct {
