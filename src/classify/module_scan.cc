@@ -81,7 +81,11 @@ class Lexer {
       case '{':
         if (!templates_.empty()) ++templates_.back();
         ++brace_depth_;
-        if (has_block_condition_) if_blocks_.push_back({brace_depth_, block_condition_});
+        // Past kMaxIfBlocks (hostile nesting) a block's condition is not kept: its imports then
+        // count as unconditional, which can only add client edges, never hide one.
+        if (has_block_condition_ && if_blocks_.size() < kMaxIfBlocks) {
+          if_blocks_.push_back({brace_depth_, block_condition_});
+        }
         has_block_condition_ = false;
         return Punct(i, c);
       case '}':
@@ -488,13 +492,14 @@ class Lexer {
   std::vector<int> templates_;  // brace depth inside each open `${`
   // `if (condition) {` blocks open around the current byte (ScannedImport::conditions).
   struct IfBlock {
-    int depth = 0;  // brace_depth_ inside the block
+    size_t depth = 0;  // brace_depth_ inside the block
     ScanSpan condition;
   };
-  int paren_depth_ = 0;
-  int brace_depth_ = 0;                 // code braces, not a template's `${`
+  static constexpr size_t kMaxIfBlocks = 256;
+  size_t paren_depth_ = 0;
+  size_t brace_depth_ = 0;              // code braces, not a template's `${`
   bool in_if_condition_ = false;        // inside the parentheses of an `if`
-  int if_paren_depth_ = 0;              // paren_depth_ outside them
+  size_t if_paren_depth_ = 0;           // paren_depth_ outside them
   size_t if_condition_begin_ = 0;
   bool has_block_condition_ = false;    // the `if (...)` just closed is followed by `{`
   ScanSpan block_condition_;

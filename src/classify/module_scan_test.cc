@@ -68,6 +68,17 @@ TEST(ModuleScan, ImportsRecordTheIfBlocksAroundThem) {
             V{"./g [a]"});
 }
 
+// Hostile nesting keeps a bounded list of conditions (the outer ones); the import is still seen.
+TEST(ModuleScan, DeeplyNestedIfBlocksStayBounded) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "if (a) {";
+  text += "import('./x');";
+  text += std::string(5000, '}');
+  ModuleScan scan = ScanModule(text);
+  ASSERT_EQ(scan.imports.size(), 1u);
+  EXPECT_EQ(scan.imports[0].conditions.size(), 256u);
+}
+
 TEST(ModuleScan, CommentsStringsAndTemplatesAreNotImports) {
   EXPECT_EQ(Modules("// import a from 'a'\n/* import 'server-only' */\nconst s = \"import b from 'b'\";\n"
                     "const t = `import c from 'c' ${x ? `${y}` : 'z'}`;\nimport d from 'd';\n"),
