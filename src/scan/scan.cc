@@ -52,6 +52,17 @@ struct Slot {
   size_t bytes = 0;
 };
 
+// RunScan's working data, handed to the caller with the run (ScanRun::scratch).
+struct Scratch {
+  std::vector<Target> targets;
+  std::vector<std::unique_ptr<Slot>> slots;
+  ProjectLayout layout;
+  std::unique_ptr<CredentialScanner> credentials;
+  Facts all_facts;
+  std::unique_ptr<ModuleGraph> graph;
+  ClientReach reach;
+};
+
 std::string VerboseLine(const Target& t, const Slot& s) {
   if (!s.read_error.empty()) return t.path + ": not read: " + s.read_error;
   if (!s.skip_reason.empty()) return t.path + ": skipped: " + s.skip_reason;
@@ -199,7 +210,10 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   report.start_time = start_time;
   report.skips = std::move(listing.skips);
   report.notifications = std::move(listing.notifications);
-  std::vector<Target> targets = std::move(listing.targets);
+  auto scratch = std::make_shared<Scratch>();
+  run.scratch = scratch;
+  std::vector<Target>& targets = scratch->targets;
+  targets = std::move(listing.targets);
   for (const Target& t : targets) {
     if (!t.abs_path.empty()) run.scanned_files.push_back(t.abs_path);
   }
@@ -211,8 +225,9 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   // package.json and .gitlab-ci.yml files first: the layout classifies every other file.
   // Made by whoever reads the target (a worker, or this loop for manifests): made here, all 3,000
   // of a large scan would be 2 MB of first touches on one thread before any worker starts.
-  std::vector<std::unique_ptr<Slot>> slots(targets.size());
-  ProjectLayout layout;
+  std::vector<std::unique_ptr<Slot>>& slots = scratch->slots;
+  slots.resize(targets.size());
+  ProjectLayout& layout = scratch->layout;
   const size_t max_bytes = knowledge.settings.max_file_bytes;
   for (size_t i = 0; i < targets.size(); ++i) {
     layout.AddFile(targets[i].path);
@@ -230,7 +245,8 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
     }
   }
 
-  CredentialScanner credentials(knowledge);
+  scratch->credentials = std::make_unique<CredentialScanner>(knowledge);
+  const CredentialScanner& credentials = *scratch->credentials;
   if (request.progress != nullptr) request.progress->files_total = targets.size();
   const std::vector<size_t> order = WorkOrder(targets);
   std::atomic<size_t> next{0};
@@ -268,7 +284,7 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   for (std::thread& t : threads) t.join();
 
   // Merge in target order (sorted by path), so the output does not depend on -j.
-  Facts all_facts;
+  Facts& all_facts = scratch->all_facts;
   std::vector<Finding> findings;
   const bool history = request.source.mode == SourceRequest::Mode::kHistory;
   std::set<std::string> seen_in_history;
@@ -299,8 +315,10 @@ Result<ScanRun> RunScan(const ScanRequest& request) {
   if (!history) {
     // The module graph decides what else is client code: modules client entries import.
     std::vector<Finding> cross = CrossFileFindings(all_facts, knowledge);
-    ModuleGraph graph(all_facts.graph, knowledge);
-    ClientReach reach = ComputeClientReach(graph, knowledge);
+    scratch->graph = std::make_unique<ModuleGraph>(all_facts.graph, knowledge);
+    const ModuleGraph& graph = *scratch->graph;
+    ClientReach& reach = scratch->reach;
+    reach = ComputeClientReach(graph, knowledge);
     cross.insert(cross.end(), std::make_move_iterator(reach.findings.begin()),
                  std::make_move_iterator(reach.findings.end()));
     for (Finding& f : SecretPropsToClientComponents(graph, reach, knowledge)) cross.push_back(std::move(f));

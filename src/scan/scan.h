@@ -4,6 +4,7 @@
 #define KEYLINT_SCAN_SCAN_H_
 
 #include <atomic>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ struct ScanRun {
   std::string root;
   // Absolute path of every file the scan listed to read (for the CLI's -o check).
   std::vector<std::string> scanned_files;
+  // What the scan built on the way (its files, per-file results, compiled rules, the module
+  // graph): kept with the run rather than freed piece by piece when RunScan returns, so that a
+  // caller about to exit can leave it to the kernel (5 ms of a 270 ms scan).
+  std::shared_ptr<void> scratch;
 };
 
 // Fails (exit code 2) on bad rules or config, a bad baseline, a missing path, or a git mode used
